@@ -1,0 +1,211 @@
+/**
+ * The decoder: bytes in, one record per SSE event out, linted and reassembled as they arrive.
+ * It never throws on input; every problem becomes a record or a finding. Records are kept only
+ * when asked (`keepEvents`), so a long live stream decodes in bounded memory.
+ */
+import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
+import { validateChunk, type Validation } from './validate.js';
+import { createReassembler } from './reassembler.js';
+import { createLinter } from './linter.js';
+import { readComment, usageFromChunk } from './dialects.js';
+import { parseJsonSecurely } from './partial-json.js';
+import type { ClientVersion } from './schemas/chunks.js';
+import type { DecodeReport, Dialect, EventRecord, Finding, FindingCode, Summary, Usage } from './schemas/report.js';
+
+export type DecoderOptions = {
+  /** `auto` (default) starts as `ai-sdk` and turns `autogpt` on the first AutoGPT sign. */
+  dialect?: Dialect | 'auto';
+  /** The AI SDK client major version whose behaviour findings describe (default 6). */
+  client?: ClientVersion;
+  /** A gap longer than this with no chunk is a stall, in ms (default 5000). */
+  stallMs?: number;
+  /** Keep every record for the report (default false: only counts, findings and the message). */
+  keepEvents?: boolean;
+  onRecord?: (record: EventRecord) => void;
+  onFinding?: (finding: Finding) => void;
+  /** Findings kept per code; past it they are counted in one closing finding (default 200). */
+  maxFindingsPerCode?: number;
+};
+
+export type Decoder = {
+  /** The next bytes (or text) of the response; `at` is ms since the response started, if known. */
+  push(chunk: Uint8Array | string, at?: number | null): void;
+  /** Time passes without data (live streams): lets a stall show while it lasts. */
+  tick(at: number): void;
+  /** The end of the response: end-of-stream findings are added and the final report returned. */
+  end(at?: number | null): DecodeReport;
+  /** The report so far. */
+  report(): DecodeReport;
+  readonly dialect: Dialect;
+};
+
+type Classified = Pick<EventRecord, 'kind' | 'type' | 'chunk' | 'issues' | 'usage'> & { validation?: Validation };
+
+function classify(data: string, client: ClientVersion): Classified {
+  if (data === '[DONE]') return { kind: 'done', type: null, issues: [] };
+  const parsed = parseJsonSecurely(data);
+  if (!parsed.ok) return { kind: 'invalid-json', type: null, issues: [] };
+  const validation = validateChunk(parsed.value, client);
+  const base = { kind: validation.kind, type: validation.type, chunk: parsed.value, validation };
+  return validation.kind === 'invalid-chunk' ? { ...base, issues: validation.issues } : { ...base, issues: [] };
+}
+
+export function createDecoder(options: DecoderOptions = {}): Decoder {
+  const client = options.client ?? '6';
+  const keepEvents = options.keepEvents ?? false;
+  const maxPerCode = options.maxFindingsPerCode ?? 200;
+  let dialect: Dialect = options.dialect === 'autogpt' ? 'autogpt' : 'ai-sdk';
+  const detectDialect = (options.dialect ?? 'auto') === 'auto';
+
+  const events: EventRecord[] = [];
+  const findings: Finding[] = [];
+  const suppressed = new Map<FindingCode, number>();
+  const perCode = new Map<FindingCode, number>();
+  const reassembler = createReassembler();
+  const summary: Summary = {
+    events: 0,
+    chunks: 0,
+    comments: 0,
+    done: false,
+    finished: false,
+    byType: {},
+    durationMs: null,
+    firstChunkMs: null,
+    dialect,
+    usage: null,
+  };
+  let at: number | null = null;
+  let ended = false;
+  // The client ends the stream on the first chunk it cannot parse; later chunks change nothing.
+  let clientStopped = false;
+
+  function addFinding(finding: Finding): void {
+    const count = (perCode.get(finding.code) ?? 0) + 1;
+    perCode.set(finding.code, count);
+    if (count > maxPerCode) {
+      suppressed.set(finding.code, (suppressed.get(finding.code) ?? 0) + 1);
+      return;
+    }
+    findings.push(finding);
+    options.onFinding?.(finding);
+  }
+
+  const linter = createLinter({ client, stallMs: options.stallMs ?? 5000, onFinding: addFinding });
+
+  function noteAutogpt(usage: Usage | null | undefined, sign: boolean): void {
+    if (sign && detectDialect && dialect !== 'autogpt') {
+      dialect = 'autogpt';
+      summary.dialect = dialect;
+    }
+    if (usage && dialect === 'autogpt') summary.usage = usage;
+  }
+
+  function emit(record: EventRecord): void {
+    summary.events++;
+    if (keepEvents) events.push(record);
+    options.onRecord?.(record);
+  }
+
+  function onEvent(event: SseEvent): void {
+    const classified = classify(event.data, client);
+    const usage = classified.type === 'usage' ? usageFromChunk(classified.chunk) : null;
+    noteAutogpt(usage, usage !== null);
+    const record: EventRecord = {
+      index: summary.events,
+      kind: classified.kind,
+      type: classified.type,
+      raw: event.raw,
+      at,
+      sse: { event: event.event, id: event.id },
+      ...(classified.chunk === undefined ? {} : { chunk: classified.chunk }),
+      ...(usage && dialect === 'autogpt' ? { usage } : {}),
+      issues: classified.issues,
+    };
+    if (record.kind === 'done') summary.done = true;
+    if (record.type !== null) summary.byType[record.type] = (summary.byType[record.type] ?? 0) + 1;
+    let failure = null;
+    let extraFields: string[] = [];
+    if (classified.validation?.kind === 'chunk') {
+      summary.chunks++;
+      if (summary.firstChunkMs === null) summary.firstChunkMs = at;
+      if (record.type === 'finish') summary.finished = true;
+      extraFields = classified.validation.extraFields;
+      if (!clientStopped) failure = reassembler.apply(classified.validation.chunk);
+    } else if (record.kind === 'invalid-json' || record.kind === 'invalid-chunk' || record.kind === 'unknown-type') {
+      clientStopped = true;
+    }
+    emit(record);
+    linter.event(record, extraFields, failure, reassembler.current);
+  }
+
+  function onComment(line: string): void {
+    const comment = line.charCodeAt(1) === 32 ? line.slice(2) : line.slice(1);
+    const meaning = readComment(comment);
+    noteAutogpt(meaning.kind === 'usage' ? meaning.usage : null, meaning.kind !== 'other');
+    summary.comments++;
+    emit({
+      index: summary.events,
+      kind: 'comment',
+      type: null,
+      raw: line,
+      at,
+      sse: { event: null, id: null },
+      comment,
+      ...(meaning.kind === 'usage' && dialect === 'autogpt' ? { usage: meaning.usage } : {}),
+      issues: [],
+    });
+  }
+
+  function onProblem(problem: SseProblem): void {
+    linter.problem(problem, null);
+  }
+
+  const parserOptions = { onEvent, onComment, onProblem };
+  const byteParser = createSseByteParser(parserOptions);
+  // Text input skips UTF-8 decoding, but shares the byte parser's state machine contract.
+  const textParser = createSseParser(parserOptions);
+  let fedText = false;
+  let fedBytes = false;
+
+  function report(): DecodeReport {
+    return { events: keepEvents ? events.slice() : [], summary: { ...summary, byType: { ...summary.byType } }, findings: findings.slice(), message: reassembler.message() };
+  }
+
+  return {
+    push(chunk, time = null) {
+      if (ended) throw new Error('streamscope: push() after end() — create a new decoder for a new stream');
+      at = time;
+      if (typeof chunk === 'string') {
+        if (fedBytes) throw new Error('streamscope: a decoder takes either bytes or text, not both');
+        fedText = true;
+        textParser.feed(chunk);
+      } else {
+        if (fedText) throw new Error('streamscope: a decoder takes either bytes or text, not both');
+        fedBytes = true;
+        byteParser.feed(chunk);
+      }
+    },
+    tick(time) {
+      if (!ended) linter.idle(time);
+    },
+    end(time = null) {
+      if (ended) return report();
+      ended = true;
+      if (time !== null) at = time;
+      if (fedText) textParser.end();
+      else byteParser.end();
+      summary.durationMs = at;
+      linter.end(at, reassembler.current());
+      for (const [code, count] of suppressed) {
+        const finding: Finding = { code, severity: findings.find((f) => f.code === code)?.severity ?? 'info', event: null, message: `${count} more "${code}" findings not listed` };
+        findings.push(finding);
+        options.onFinding?.(finding);
+      }
+      return report();
+    },
+    report,
+    get dialect() {
+      return dialect;
+    },
+  };
+}

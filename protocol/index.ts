@@ -1,0 +1,11 @@
+export * from './schemas/chunks.js';
+export * from './schemas/report.js';
+export * from './encoder.js';
+export * from './sse-parser.js';
+export * from './decoder.js';
+export * from './decode-stream.js';
+export * from './dialects.js';
+export { validateChunk, type Validation } from './validate.js';
+export { createReassembler, type Reassembler, type ReassemblyFailure } from './reassembler.js';
+export { createLinter, type Linter, type LinterOptions } from './linter.js';
+export { parsePartialJson, repairJson } from './partial-json.js';

@@ -1,0 +1,416 @@
+/**
+ * Rebuilds the assistant message as the AI SDK client does (`readUIMessageStream` in `ai` 6):
+ * the same parts, the same states, the same snapshot semantics (the client publishes a copy of
+ * the message only when a chunk changes what it shows, so a trailing `start-step` is not seen).
+ * Where the client would throw, the reassembler stops applying chunks and says why instead.
+ */
+import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
+import type { UIMessage, UIMessagePart } from './schemas/report.js';
+import { parsePartialJson } from './partial-json.js';
+
+export type ReassemblyFailure = { code: 'orphan-delta' | 'orphan-tool-output'; message: string };
+
+export type Reassembler = {
+  /** Applies one valid chunk; returns the client's failure if it would throw on it. */
+  apply(chunk: UIMessageChunk): ReassemblyFailure | null;
+  /** The last message the client would have published. */
+  message(): UIMessage;
+  /** The message as it stands, including what the client has not published yet. */
+  current(): UIMessage;
+  /** Set once the client would have thrown: later chunks are not applied. */
+  readonly failure: ReassemblyFailure | null;
+};
+
+type ToolPart = UIMessagePart & { toolCallId: string; state: string; toolName?: string };
+type PartialToolCall = {
+  text: string;
+  toolName: string;
+  dynamic: boolean | undefined;
+  inputEncoding: 'json' | 'text' | undefined;
+  title: string | undefined;
+  toolMetadata: unknown;
+};
+type ToolUpdate = {
+  toolCallId: string;
+  toolName: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  errorText?: string;
+  rawInput?: unknown;
+  inputEncoding?: 'json' | 'text';
+  providerExecuted?: boolean;
+  providerMetadata?: unknown;
+  preliminary?: boolean;
+  title?: string;
+  toolMetadata?: unknown;
+};
+
+const isToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-') || part.type === 'dynamic-tool';
+const isStaticToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-');
+const staticToolName = (part: UIMessagePart): string => part.type.split('-').slice(1).join('-');
+const isResultState = (state: string): boolean => state === 'output-available' || state === 'output-error';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Message metadata merges deeply, arrays replaced, as the client's `mergeObjects`. */
+function mergeMetadata(base: unknown, overrides: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    result[key] = isPlainObject(value) && isPlainObject(result[key]) ? mergeMetadata(result[key], value) : value;
+  }
+  return result;
+}
+
+function snapshot(message: UIMessage, partCount: number): UIMessage {
+  return structuredClone({ ...message, parts: message.parts.slice(0, partCount) });
+}
+
+function orphanDelta(type: string, id: string, part: 'text part' | 'reasoning part' | 'tool call', start: string): ReassemblyFailure {
+  return {
+    code: 'orphan-delta',
+    message: `Received ${type} for missing ${part} with ID "${id}". Ensure a "${start}" chunk is sent before any "${type}" chunks.`,
+  };
+}
+
+export function createReassembler(): Reassembler {
+  let message: UIMessage = { id: '', role: 'assistant', parts: [] };
+  let activeText: Record<string, UIMessagePart> = Object.create(null);
+  let activeReasoning: Record<string, UIMessagePart> = Object.create(null);
+  let partialToolCalls: Record<string, PartialToolCall> = Object.create(null);
+  let failure: ReassemblyFailure | null = null;
+  // What the client last published: it copies the message on each write.
+  let published: UIMessage = { id: '', role: 'assistant', parts: [] };
+  let dirty = false;
+  let publishedParts = 0;
+
+  const write = (): void => {
+    dirty = true;
+    publishedParts = message.parts.length;
+  };
+
+  function currentStepParts(): UIMessagePart[] {
+    let start = message.parts.length - 1;
+    while (start >= 0 && message.parts[start].type !== 'step-start') start--;
+    return message.parts.slice(start + 1);
+  }
+
+  function findToolInvocation(toolCallId: string): ToolPart | undefined {
+    const inStep = currentStepParts().filter(isToolPart).find((part) => part.toolCallId === toolCallId);
+    if (inStep) return inStep;
+    for (let i = message.parts.length - 1; i >= 0; i--) {
+      const part = message.parts[i];
+      if (isToolPart(part) && part.toolCallId === toolCallId) return part;
+    }
+    return undefined;
+  }
+
+  function providerMetadataField(update: ToolUpdate): Record<string, unknown> {
+    if (update.providerMetadata == null) return {};
+    return isResultState(update.state)
+      ? { resultProviderMetadata: update.providerMetadata }
+      : { callProviderMetadata: update.providerMetadata };
+  }
+
+  /** Updates a tool part in place, or appends it: the client's `updateToolPart` / `updateDynamicToolPart`. */
+  function updateTool(update: ToolUpdate, dynamic: boolean, existing?: ToolPart): void {
+    const part =
+      existing ??
+      currentStepParts().find((candidate): candidate is ToolPart =>
+        dynamic ? candidate.type === 'dynamic-tool' && (candidate as ToolPart).toolCallId === update.toolCallId : isStaticToolPart(candidate) && candidate.toolCallId === update.toolCallId,
+      );
+    if (part) {
+      part.state = update.state;
+      if (dynamic) part.toolName = update.toolName;
+      else part.type = `tool-${update.toolName}`;
+      part.input = update.input;
+      part.output = update.output;
+      part.errorText = update.errorText;
+      part.rawInput = update.rawInput;
+      if (update.inputEncoding != null) part.inputEncoding = update.inputEncoding;
+      else delete part.inputEncoding;
+      part.preliminary = update.preliminary;
+      if (update.title !== undefined) part.title = update.title;
+      if (update.toolMetadata !== undefined) part.toolMetadata = update.toolMetadata;
+      part.providerExecuted = update.providerExecuted ?? part.providerExecuted;
+      Object.assign(part, providerMetadataField(update));
+      return;
+    }
+    const common = {
+      toolCallId: update.toolCallId,
+      state: update.state,
+      input: update.input,
+      ...(update.inputEncoding != null ? { inputEncoding: update.inputEncoding } : {}),
+      output: update.output,
+      errorText: update.errorText,
+      preliminary: update.preliminary,
+      providerExecuted: update.providerExecuted,
+      title: update.title,
+      ...(update.toolMetadata !== undefined ? { toolMetadata: update.toolMetadata } : {}),
+      ...providerMetadataField(update),
+    };
+    message.parts.push(
+      dynamic
+        ? { type: 'dynamic-tool', toolName: update.toolName, ...common }
+        : { type: `tool-${update.toolName}`, rawInput: update.rawInput, ...common },
+    );
+  }
+
+  function applyToolInputStart(chunk: ChunkOf<'tool-input-start'>): void {
+    partialToolCalls[chunk.toolCallId] = {
+      text: '',
+      toolName: chunk.toolName,
+      dynamic: chunk.dynamic,
+      inputEncoding: chunk.inputEncoding,
+      title: chunk.title,
+      toolMetadata: chunk.toolMetadata,
+    };
+    updateTool(
+      {
+        toolCallId: chunk.toolCallId,
+        toolName: chunk.toolName,
+        state: 'input-streaming',
+        inputEncoding: chunk.inputEncoding,
+        input: undefined,
+        providerExecuted: chunk.providerExecuted,
+        title: chunk.title,
+        toolMetadata: chunk.toolMetadata,
+        providerMetadata: chunk.providerMetadata,
+      },
+      chunk.dynamic === true,
+    );
+  }
+
+  function applyToolInputDelta(chunk: ChunkOf<'tool-input-delta'>): ReassemblyFailure | null {
+    const partial = partialToolCalls[chunk.toolCallId];
+    if (!partial) return orphanDelta('tool-input-delta', chunk.toolCallId, 'tool call', 'tool-input-start');
+    partial.text += chunk.inputTextDelta;
+    updateTool(
+      {
+        toolCallId: chunk.toolCallId,
+        toolName: partial.toolName,
+        state: 'input-streaming',
+        inputEncoding: partial.inputEncoding,
+        input: partial.inputEncoding === 'text' ? partial.text : parsePartialJson(partial.text),
+        rawInput: partial.text,
+        title: partial.title,
+        toolMetadata: partial.toolMetadata,
+      },
+      partial.dynamic === true,
+    );
+    return null;
+  }
+
+  function applyToolResult(
+    chunk: ChunkOf<'tool-output-available'> | ChunkOf<'tool-output-error'>,
+    invocation: ToolPart,
+  ): void {
+    const dynamic = invocation.type === 'dynamic-tool';
+    updateTool(
+      {
+        toolCallId: chunk.toolCallId,
+        toolName: dynamic ? (invocation.toolName as string) : staticToolName(invocation),
+        state: chunk.type === 'tool-output-available' ? 'output-available' : 'output-error',
+        input: invocation.input,
+        ...(chunk.type === 'tool-output-available'
+          ? { output: chunk.output, preliminary: chunk.preliminary }
+          : { errorText: chunk.errorText, ...(dynamic ? {} : { rawInput: invocation.rawInput }) }),
+        providerExecuted: chunk.providerExecuted,
+        providerMetadata: chunk.providerMetadata,
+        title: invocation.title as string | undefined,
+        toolMetadata: chunk.toolMetadata ?? invocation.toolMetadata,
+      },
+      dynamic,
+      invocation,
+    );
+  }
+
+  function applyStart(chunk: ChunkOf<'start'>): void {
+    const reset = chunk.messageId != null && chunk.messageId !== message.id;
+    if (reset) {
+      message = { id: chunk.messageId as string, role: 'assistant', parts: [] };
+      activeText = Object.create(null);
+      activeReasoning = Object.create(null);
+      partialToolCalls = Object.create(null);
+    }
+    if (chunk.messageId != null) message.id = chunk.messageId;
+    if (chunk.messageMetadata != null) message.metadata = mergeMetadata(message.metadata, chunk.messageMetadata);
+    if (reset || chunk.messageId != null || chunk.messageMetadata != null) write();
+  }
+
+  function applyMetadata(metadata: unknown): void {
+    if (metadata == null) return;
+    message.metadata = message.metadata != null ? mergeMetadata(message.metadata, metadata) : metadata;
+    write();
+  }
+
+  function applyData(chunk: UIMessageChunk & { type: `data-${string}` }): void {
+    if (chunk.transient) return;
+    const existing = chunk.id != null ? message.parts.find((part) => part.type === chunk.type && part.id === chunk.id) : undefined;
+    if (existing) existing.data = chunk.data;
+    else message.parts.push(chunk);
+    write();
+  }
+
+  function applyText(chunk: UIMessageChunk, parts: Record<string, UIMessagePart>, kind: 'text' | 'reasoning'): ReassemblyFailure | null {
+    const { id, providerMetadata } = chunk as { id: string; providerMetadata?: unknown };
+    if (chunk.type.endsWith('-start')) {
+      const part: UIMessagePart = { type: kind, ...(kind === 'reasoning' ? { id } : {}), text: '', providerMetadata, state: 'streaming' };
+      parts[id] = part;
+      message.parts.push(part);
+      write();
+      return null;
+    }
+    const part = parts[id];
+    if (!part) return orphanDelta(chunk.type, id, `${kind} part`, `${kind}-start`);
+    if (chunk.type.endsWith('-delta')) part.text = (part.text as string) + (chunk as { delta: string }).delta;
+    part.providerMetadata = providerMetadata ?? part.providerMetadata;
+    if (chunk.type.endsWith('-end')) {
+      part.state = 'done';
+      delete parts[id];
+    }
+    write();
+    return null;
+  }
+
+  function step(chunk: UIMessageChunk): ReassemblyFailure | null {
+    switch (chunk.type) {
+      case 'text-start':
+      case 'text-delta':
+      case 'text-end':
+        return applyText(chunk, activeText, 'text');
+      case 'reasoning-start':
+      case 'reasoning-delta':
+      case 'reasoning-end':
+        return applyText(chunk, activeReasoning, 'reasoning');
+      case 'file':
+        message.parts.push({
+          type: 'file',
+          mediaType: chunk.mediaType,
+          url: chunk.url,
+          ...(chunk.providerMetadata != null ? { providerMetadata: chunk.providerMetadata } : {}),
+        });
+        write();
+        return null;
+      case 'source-url':
+        message.parts.push({ type: 'source-url', sourceId: chunk.sourceId, url: chunk.url, title: chunk.title, providerMetadata: chunk.providerMetadata });
+        write();
+        return null;
+      case 'source-document':
+        message.parts.push({
+          type: 'source-document',
+          sourceId: chunk.sourceId,
+          mediaType: chunk.mediaType,
+          title: chunk.title,
+          filename: chunk.filename,
+          providerMetadata: chunk.providerMetadata,
+        });
+        write();
+        return null;
+      case 'tool-input-start':
+        applyToolInputStart(chunk);
+        write();
+        return null;
+      case 'tool-input-delta': {
+        const result = applyToolInputDelta(chunk);
+        if (!result) write();
+        return result;
+      }
+      case 'tool-input-available':
+        updateTool(
+          {
+            toolCallId: chunk.toolCallId,
+            toolName: chunk.toolName,
+            state: 'input-available',
+            input: chunk.input,
+            providerExecuted: chunk.providerExecuted,
+            providerMetadata: chunk.providerMetadata,
+            title: chunk.title,
+            toolMetadata: chunk.toolMetadata,
+          },
+          chunk.dynamic === true,
+        );
+        write();
+        return null;
+      case 'tool-input-error': {
+        const existing = currentStepParts().filter(isToolPart).find((part) => part.toolCallId === chunk.toolCallId);
+        const dynamic = existing ? existing.type === 'dynamic-tool' : chunk.dynamic === true;
+        updateTool(
+          {
+            toolCallId: chunk.toolCallId,
+            toolName: chunk.toolName,
+            state: 'output-error',
+            ...(dynamic ? { input: chunk.input } : { input: undefined, rawInput: chunk.input }),
+            errorText: chunk.errorText,
+            providerExecuted: chunk.providerExecuted,
+            providerMetadata: chunk.providerMetadata,
+            toolMetadata: chunk.toolMetadata,
+          },
+          dynamic,
+        );
+        write();
+        return null;
+      }
+      case 'tool-approval-request':
+      case 'tool-output-denied':
+      case 'tool-output-available':
+      case 'tool-output-error': {
+        const invocation = findToolInvocation(chunk.toolCallId);
+        if (!invocation) return { code: 'orphan-tool-output', message: `No tool invocation found for tool call ID "${chunk.toolCallId}".` };
+        if (chunk.type === 'tool-approval-request') {
+          invocation.state = 'approval-requested';
+          invocation.approval = {
+            id: chunk.approvalId,
+            ...(chunk.approvalDescriptor != null ? { descriptor: chunk.approvalDescriptor } : {}),
+            ...(Object.hasOwn(chunk, 'inputSchemaInput') ? { inputSchemaInput: chunk.inputSchemaInput } : {}),
+            ...(chunk.signature != null ? { signature: chunk.signature } : {}),
+          };
+        } else if (chunk.type === 'tool-output-denied') invocation.state = 'output-denied';
+        else applyToolResult(chunk, invocation);
+        write();
+        return null;
+      }
+      case 'start-step':
+        message.parts.push({ type: 'step-start' });
+        return null;
+      case 'finish-step':
+        activeText = Object.create(null);
+        activeReasoning = Object.create(null);
+        return null;
+      case 'start':
+        applyStart(chunk);
+        return null;
+      case 'finish':
+      case 'message-metadata':
+        applyMetadata(chunk.messageMetadata);
+        return null;
+      default:
+        if (chunk.type.startsWith('data-')) applyData(chunk as UIMessageChunk & { type: `data-${string}` });
+        return null;
+    }
+  }
+
+  return {
+    apply(chunk) {
+      if (failure) return null;
+      failure = step(chunk);
+      return failure;
+    },
+    message() {
+      if (dirty) {
+        published = snapshot(message, publishedParts);
+        dirty = false;
+      }
+      return published;
+    },
+    current() {
+      return message;
+    },
+    get failure() {
+      return failure;
+    },
+  };
+}
