@@ -1,48 +1,37 @@
 /**
- * Every hop of the capture path, named once, with its messages named by direction:
+ * The capture path's messages, named by direction, with their zod schemas:
  * page hook (MAIN world) → relay (isolated world) → background (service worker) → panel.
+ * Hop names and size limits live in `hops.ts` (re-exported here) so the page hook can use them
+ * without zod.
  *
  * The page can forge anything it posts, so what crosses from the page is validated with these
  * schemas in the relay, and again in the background (the relay runs in a page it cannot trust
- * either). Sizes are capped here, in one place.
+ * either). Background → panel messages cross no trust boundary and are only typed.
  */
 import { z } from 'zod';
+import { CAPTURE_PROTOCOL_VERSION, PAGE_MESSAGE_SOURCE, limits } from './hops.js';
 
-/** Bumped whenever a message below changes shape, so mismatched sides notice. */
-export const CAPTURE_PROTOCOL_VERSION = 1;
-
-/** `window.postMessage` tag of messages from the page hook. */
-export const PAGE_MESSAGE_SOURCE = 'streamscope:page';
-/** `runtime.connect` port name of a relay. */
-export const RELAY_PORT_NAME = 'streamscope:relay';
-/** `runtime.connect` port name prefix of a panel: `streamscope:panel:<tabId>`. */
-export const PANEL_PORT_PREFIX = 'streamscope:panel:';
-
-export const limits = {
-  /** Bytes of one body chunk in one message; larger reads are split by the hook. */
-  chunkBytes: 256 * 1024,
-  /** Bytes kept of one stream; past it the stream is marked truncated. */
-  streamBytes: 64 * 1024 * 1024,
-  /** Bytes kept for one tab across its streams; past it the oldest ended streams are dropped. */
-  tabBytes: 256 * 1024 * 1024,
-  /** Characters kept of a request body. */
-  requestBody: 64 * 1024,
-  /** Characters of a URL, header name or value. */
-  text: 8 * 1024,
-  headers: 200,
-  /** Streams tracked for one tab. */
-  streamsPerTab: 500,
-} as const;
+export * from './hops.js';
 
 const text = z.string().max(limits.text);
 const headers = z.record(text, text).refine((value) => Object.keys(value).length <= limits.headers, {
   message: `more than ${limits.headers} headers`,
 });
 const pageStreamId = z.string().min(1).max(64);
+const offset = z.number().finite().nonnegative();
 
 export const transports = ['fetch', 'eventsource', 'xhr', 'network-log'] as const;
 export const transportSchema = z.enum(transports);
 export type Transport = z.infer<typeof transportSchema>;
+
+/**
+ * How faithful the captured bytes are: `wire` is every byte the page read; `events` is SSE text
+ * rebuilt from `EventSource` events (page JS never sees those bytes: comments, `retry:` and events
+ * of types nobody listens to are missing); `text` is re-encoded `XMLHttpRequest.responseText`.
+ */
+export const byteSources = ['wire', 'events', 'text'] as const;
+export const byteSourceSchema = z.enum(byteSources);
+export type ByteSource = z.infer<typeof byteSourceSchema>;
 
 export const streamMetaSchema = z.object({
   transport: transportSchema,
@@ -56,11 +45,23 @@ export const streamMetaSchema = z.object({
   /** Epoch milliseconds when the response headers arrived. */
   startedAt: z.number(),
   frameUrl: text,
+  bytes: byteSourceSchema,
+  /** What the capture could not see, in words, for the panel to show. */
+  note: z.string().max(1024).nullable(),
 });
 export type StreamMeta = z.infer<typeof streamMetaSchema>;
 
 export const streamOutcomes = ['complete', 'cancelled', 'error'] as const;
 export const streamOutcomeSchema = z.enum(streamOutcomes);
+export type StreamOutcome = z.infer<typeof streamOutcomeSchema>;
+
+export const streamEndSchema = z.object({
+  /** Milliseconds since the stream started. */
+  at: offset,
+  outcome: streamOutcomeSchema,
+  error: z.string().max(1024).optional(),
+});
+export type StreamEnd = z.infer<typeof streamEndSchema>;
 
 // page hook → relay (structured clone over window.postMessage)
 export const pageToRelayMessageSchema = z.discriminatedUnion('kind', [
@@ -75,7 +76,7 @@ export const pageToRelayMessageSchema = z.discriminatedUnion('kind', [
     kind: z.literal('stream-chunk'),
     streamId: pageStreamId,
     /** Milliseconds since the stream started. */
-    at: z.number(),
+    at: offset,
     bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= limits.chunkBytes, {
       message: `chunk over ${limits.chunkBytes} bytes`,
     }),
@@ -84,37 +85,77 @@ export const pageToRelayMessageSchema = z.discriminatedUnion('kind', [
     source: z.literal(PAGE_MESSAGE_SOURCE),
     kind: z.literal('stream-end'),
     streamId: pageStreamId,
-    at: z.number(),
-    outcome: streamOutcomeSchema,
-    error: z.string().max(1024).optional(),
+    end: streamEndSchema,
   }),
 ]);
 export type PageToRelayMessage = z.infer<typeof pageToRelayMessageSchema>;
 
 // relay → background (JSON over a runtime port: bytes travel as base64)
+export const capturedChunkSchema = z.object({
+  at: offset,
+  base64: z.string().max(Math.ceil(limits.chunkBytes / 3) * 4),
+});
+export type CapturedChunk = z.infer<typeof capturedChunkSchema>;
+
+export const relayMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stream-start'), streamId: pageStreamId, meta: streamMetaSchema }),
+  z.object({ kind: z.literal('stream-chunk'), streamId: pageStreamId, chunk: capturedChunkSchema }),
+  z.object({
+    kind: z.literal('stream-end'),
+    streamId: pageStreamId,
+    end: streamEndSchema,
+    /** The relay dropped bytes of this stream (its queue was full). */
+    truncated: z.boolean(),
+  }),
+]);
+export type RelayMessage = z.infer<typeof relayMessageSchema>;
+
 export const relayToBackgroundMessageSchema = z.object({
-  /** The relay's own sequence number, acknowledged by the background so nothing is lost when
-   * Chrome stops the service worker between a send and its receipt. */
-  seq: z.number().int().nonnegative(),
   version: z.literal(CAPTURE_PROTOCOL_VERSION),
-  message: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('stream-start'), streamId: pageStreamId, meta: streamMetaSchema }),
-    z.object({
-      kind: z.literal('stream-chunk'),
-      streamId: pageStreamId,
-      at: z.number(),
-      base64: z.string().max(Math.ceil(limits.chunkBytes / 3) * 4),
-    }),
-    z.object({
-      kind: z.literal('stream-end'),
-      streamId: pageStreamId,
-      at: z.number(),
-      outcome: streamOutcomeSchema,
-      error: z.string().max(1024).optional(),
-    }),
-  ]),
+  /** Random per relay instance (one per document), so sequence numbers of two documents in the
+   * same frame never collide; the background combines it with the sender's real tab and frame. */
+  relay: z.string().min(1).max(64),
+  /** Each message with the relay's own sequence number, acknowledged by the background once
+   * stored, so nothing is lost when Chrome stops the service worker between send and receipt. */
+  batch: z
+    .array(z.object({ seq: z.number().int().nonnegative(), message: relayMessageSchema }))
+    .min(1)
+    .max(limits.batchMessages),
 });
 export type RelayToBackgroundMessage = z.infer<typeof relayToBackgroundMessageSchema>;
 
 // background → relay
 export type BackgroundToRelayMessage = { kind: 'ack'; upTo: number };
+
+// background → panel (typed only: the background is trusted)
+/** One stream as the background keeps it, without its bytes. */
+export type StreamInfo = {
+  /** Background-assigned id, unique within the browser session. */
+  id: string;
+  tabId: number;
+  frameId: number;
+  meta: StreamMeta;
+  bytes: number;
+  /** Bytes past a size cap were dropped. */
+  truncated: boolean;
+  end: StreamEnd | null;
+};
+
+export type BackgroundToPanelMessage =
+  /** First message on every connection; a snapshot of the tab follows, then `snapshot-done`. */
+  | { kind: 'hello'; version: number; tabId: number; preserveLog: boolean }
+  | { kind: 'stream-added'; stream: StreamInfo }
+  | { kind: 'stream-data'; streamId: string; chunks: CapturedChunk[] }
+  | { kind: 'stream-ended'; streamId: string; end: StreamEnd; truncated: boolean }
+  | { kind: 'streams-removed'; streamIds: string[] }
+  | { kind: 'snapshot-done' }
+  /** The tab's top frame committed a navigation; `removed` is empty when "preserve log" is on. */
+  | { kind: 'navigated'; url: string; removed: string[] }
+  | { kind: 'preserve-log'; value: boolean };
+
+// panel → background (validated: any extension page can connect)
+export const panelToBackgroundMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('set-preserve-log'), value: z.boolean() }),
+  z.object({ kind: z.literal('clear') }),
+]);
+export type PanelToBackgroundMessage = z.infer<typeof panelToBackgroundMessageSchema>;
