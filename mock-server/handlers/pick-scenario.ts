@@ -1,0 +1,41 @@
+/**
+ * Which scenario a chat request asks for: header `x-streamscope-scenario`, else `?scenario=`,
+ * else a last user message `/scenario NAME`, else none (the caller uses the default). The body
+ * comes from a client, so it is read with a schema and ignored when it does not fit.
+ */
+import { z } from 'zod';
+
+export const scenarioHeader = 'x-streamscope-scenario';
+
+const chatBodySchema = z.looseObject({
+  id: z.string().optional(),
+  messages: z
+    .array(
+      z.looseObject({
+        role: z.string(),
+        parts: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).optional(),
+        content: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type ChatBody = z.infer<typeof chatBodySchema>;
+
+export function parseChatBody(value: unknown): ChatBody {
+  const result = chatBodySchema.safeParse(value);
+  return result.success ? result.data : {};
+}
+
+function lastUserText(body: ChatBody): string {
+  const message = body.messages?.findLast((candidate) => candidate.role === 'user');
+  if (!message) return '';
+  return message.parts?.map((part) => (part.type === 'text' ? (part.text ?? '') : '')).join('') ?? message.content ?? '';
+}
+
+export function pickScenarioName(request: Request, body: ChatBody): string | undefined {
+  const fromHeader = request.headers.get(scenarioHeader);
+  if (fromHeader) return fromHeader.trim();
+  const fromQuery = new URL(request.url).searchParams.get('scenario');
+  if (fromQuery) return fromQuery.trim();
+  return /^\s*\/scenario\s+(\S+)/.exec(lastUserText(body))?.[1];
+}

@@ -1,0 +1,100 @@
+/**
+ * One playing scenario and the clients reading it. A resumable session (a chat id was given)
+ * keeps what it sent so that `GET /api/chat/:id/stream` can replay it, and keeps playing for a
+ * short window after its last reader left so a reloaded page can pick it up; after that window,
+ * or at once when not resumable, the script is cancelled and its timer cleared.
+ */
+import { expandSteps } from '../scenarios/expand.js';
+import type { Scenario, Step } from '../scenarios/schema.js';
+import { createPlayer, type Sink } from './player.js';
+import type { MockStats, Timers } from './stats.js';
+
+export type SessionOptions = {
+  scenario: Scenario;
+  resumable: boolean;
+  /** How long a resumable session waits for a reader to come back. */
+  resumeWindowMs: number;
+  stats: MockStats;
+  timers: Timers;
+  onEnd(): void;
+};
+
+export type Session = {
+  readonly scenario: Scenario;
+  /** A new reader: everything sent so far (resumable sessions), then live bytes. */
+  attach(): ReadableStream<Uint8Array>;
+  /** Plays the scenario's `onStop` steps instead of the rest; false when already over. */
+  stop(): boolean;
+  /** Ends at once, readers closed. */
+  cancel(): void;
+};
+
+const defaultOnStop: Step[] = [{ step: 'chunk', chunk: { type: 'abort' } }, { step: 'done' }];
+/** Readers may fall this many chunks behind before the script waits for them. */
+const highWaterMark = 16;
+
+export function createSession(options: SessionOptions): Session {
+  const { scenario, stats, timers } = options;
+  const readers = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  const sent: Uint8Array[] = [];
+  let ended = false;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function end(finish: (reader: ReadableStreamDefaultController<Uint8Array>) => void): void {
+    if (ended) return;
+    ended = true;
+    player.cancel();
+    timers.clear(resumeTimer);
+    for (const reader of readers) finish(reader);
+    readers.clear();
+    sent.length = 0;
+    stats.activeStreams -= 1;
+    options.onEnd();
+  }
+
+  const sink: Sink = {
+    send(bytes) {
+      if (options.resumable) sent.push(bytes);
+      for (const reader of readers) reader.enqueue(bytes);
+    },
+    close: () => end((reader) => reader.close()),
+    disconnect: () => end((reader) => reader.error(new Error('scenario disconnect step'))),
+    ready: () => [...readers].every((reader) => (reader.desiredSize ?? 0) > 0),
+  };
+  const player = createPlayer(expandSteps(scenario.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers);
+  stats.activeStreams += 1;
+
+  function detach(reader: ReadableStreamDefaultController<Uint8Array>): void {
+    readers.delete(reader);
+    if (ended || readers.size > 0) return;
+    if (!options.resumable || options.resumeWindowMs <= 0) end(() => {});
+    else resumeTimer = timers.set(() => end(() => {}), options.resumeWindowMs);
+  }
+
+  return {
+    scenario,
+    attach() {
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      return new ReadableStream<Uint8Array>(
+        {
+          start(reader) {
+            controller = reader;
+            timers.clear(resumeTimer);
+            resumeTimer = undefined;
+            for (const bytes of sent) reader.enqueue(bytes);
+            readers.add(reader);
+          },
+          pull: () => player.resume(),
+          cancel: () => detach(controller),
+        },
+        { highWaterMark },
+      );
+    },
+    stop() {
+      if (ended) return false;
+      player.replace(expandSteps(scenario.onStop ?? defaultOnStop, { dialect: scenario.dialect, seed: scenario.seed }));
+      return true;
+    },
+    cancel: () => end((reader) => reader.close()),
+  };
+}

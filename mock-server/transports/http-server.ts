@@ -1,0 +1,48 @@
+/**
+ * `streamscope serve`: the mock handlers and the demo page on a real HTTP server, optionally
+ * with a hot-reloaded folder of scenario files.
+ */
+import { createMockContext, type MockContext, type MockOptions } from '../handlers/context.js';
+import { createMockHandlers } from '../handlers/chat-handlers.js';
+import { loadScenarioDir, watchScenarioDir, type DirectoryReport } from '../scenarios/directory.js';
+import { createDemoHandlers } from './demo-assets.js';
+import { listenNodeHttp } from './node-http.js';
+
+export type MockServerOptions = MockOptions & {
+  port?: number;
+  host?: string;
+  /** A folder of scenario files, added to the built-ins and reloaded on change. */
+  scenariosDir?: string;
+  /** Told about every scenario file read (and its problems). */
+  onScenarioFile?: DirectoryReport;
+};
+
+export type MockServer = {
+  readonly url: string;
+  readonly port: number;
+  readonly context: MockContext;
+  /** Live counts: playing streams, scheduled timers, open client connections. */
+  stats(): { activeStreams: number; activeTimers: number; sockets: number };
+  close(): Promise<void>;
+};
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const context = createMockContext(options);
+  const report: DirectoryReport = options.onScenarioFile ?? (() => {});
+  const dir = options.scenariosDir;
+  if (dir) await loadScenarioDir(dir, context.registry, report);
+  const stopWatching = dir ? watchScenarioDir(dir, context.registry, report) : () => {};
+  const handlers = [...createMockHandlers(context), ...createDemoHandlers()];
+  const http = await listenNodeHttp(() => handlers, options);
+  return {
+    url: http.url,
+    port: http.port,
+    context,
+    stats: () => ({ ...context.stats, sockets: http.sockets() }),
+    async close() {
+      stopWatching();
+      context.sessions.closeAll();
+      await http.close();
+    },
+  };
+}

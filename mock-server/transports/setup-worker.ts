@@ -1,0 +1,14 @@
+/**
+ * In the browser: MSW's `setupWorker` with the mock handlers (the page must serve MSW's
+ * `mockServiceWorker.js`, see `npx msw init`).
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createMockHandlers } from '../handlers/chat-handlers.js';
+import { createMockContext, type MockContext, type MockOptions } from '../handlers/context.js';
+
+export type MockSetupWorker = SetupWorker & { readonly context: MockContext };
+
+export function setupMockWorker(options: MockOptions = {}): MockSetupWorker {
+  const context = createMockContext(options);
+  return Object.assign(setupWorker(...createMockHandlers(context)), { context });
+}
