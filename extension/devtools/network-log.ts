@@ -1,0 +1,90 @@
+/**
+ * The network-log fallback: SSE responses the page hook did not see (they started before it, or a
+ * service worker made them) read whole from DevTools' network log once they finish. They carry
+ * no live timing: HAR gives a body, not when each byte arrived.
+ */
+import type { StreamMeta } from '../shared/messages.js';
+import { limits } from '../shared/hops.js';
+import type { NetworkLogStream } from '../panel/connection/panel-handle.js';
+
+export const networkLogNote = 'from the network log: no live timing';
+
+type HarHeader = { name: string; value: string };
+/** The fields of a HAR entry (`chrome.devtools.network.Request`) this module reads. */
+export type HarEntry = {
+  startedDateTime: string;
+  request: { method: string; url: string; headers: HarHeader[]; postData?: { text?: string } };
+  response: { status: number; statusText: string; headers: HarHeader[]; content?: { mimeType?: string } };
+  timings?: Partial<Record<'blocked' | 'dns' | 'connect' | 'send' | 'wait', number>>;
+};
+
+export function headerValue(headers: readonly HarHeader[], name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return headers.find((header) => header.name.toLowerCase() === wanted)?.value;
+}
+
+/** The capture rule of the page hook: `text/event-stream` (any case, with parameters) or the AI SDK header. */
+export function isEventStreamResponse(entry: HarEntry): boolean {
+  const contentType = headerValue(entry.response.headers, 'content-type') ?? entry.response.content?.mimeType ?? '';
+  return (
+    contentType.split(';')[0].trim().toLowerCase() === 'text/event-stream' ||
+    headerValue(entry.response.headers, 'x-vercel-ai-ui-message-stream') !== undefined
+  );
+}
+
+function headerRecord(headers: readonly HarHeader[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const { name, value } of headers.slice(0, limits.headers)) {
+    // HTTP/2 pseudo-headers (`:status`) are DevTools' view of the wire, not headers a page sees.
+    if (!name.startsWith(':')) record[name.toLowerCase()] = value.slice(0, limits.text);
+  }
+  return record;
+}
+
+/** When the response started: the request's start plus the phases before the first byte. */
+export function responseStartedAt(entry: HarEntry): number {
+  const phases = entry.timings ?? {};
+  const beforeFirstByte = (['blocked', 'dns', 'connect', 'send', 'wait'] as const).reduce(
+    (sum, phase) => sum + Math.max(0, phases[phase] ?? 0),
+    0,
+  );
+  return Date.parse(entry.startedDateTime) + beforeFirstByte;
+}
+
+export function streamMetaOf(entry: HarEntry): StreamMeta {
+  return {
+    transport: 'network-log',
+    url: entry.request.url.slice(0, limits.text),
+    method: entry.request.method.slice(0, 32),
+    requestHeaders: headerRecord(entry.request.headers),
+    requestBody: entry.request.postData?.text?.slice(0, limits.requestBody) ?? null,
+    status: entry.response.status,
+    statusText: entry.response.statusText.slice(0, 1024),
+    responseHeaders: headerRecord(entry.response.headers),
+    startedAt: responseStartedAt(entry),
+    frameUrl: '',
+    bytes: 'wire',
+    note: networkLogNote,
+  };
+}
+
+/** `getContent()` gives text, or base64 for bodies DevTools keeps as binary. */
+export function decodeContent(content: string | null | undefined, encoding: string | null | undefined): string {
+  if (!content) return '';
+  if (encoding !== 'base64') return content;
+  const binary = atob(content);
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** A finished request with a body reader, as `onRequestFinished` and `getHAR()` give them. */
+export type FinishedRequest = HarEntry & {
+  getContent(callback: (content: string, encoding: string) => void): void;
+};
+
+export function readNetworkLogStream(request: FinishedRequest): Promise<NetworkLogStream | null> {
+  if (!isEventStreamResponse(request)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    request.getContent((content, encoding) => resolve({ meta: streamMetaOf(request), body: decodeContent(content, encoding) }));
+  });
+}

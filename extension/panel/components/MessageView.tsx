@@ -1,0 +1,32 @@
+/** The assistant message as the AI SDK client will rebuild it from this stream. */
+import type { StreamEntry } from '../state/stream-entry.js';
+import { compactJson } from '../view-model/format.js';
+import { messageItems, stepOf } from '../view-model/message-parts.js';
+import { PartView } from './PartView.js';
+
+export function MessageView({ entry }: { entry: StreamEntry }) {
+  entry.revision.value;
+  const message = entry.report().message;
+  const items = messageItems(message);
+  const steps = stepOf(items);
+  return (
+    <div class="message-view" data-testid="message">
+      <div class="message-meta">
+        <span>
+          id <code>{message.id || '—'}</code>
+        </span>
+        <span>{items.length} parts</span>
+        {message.metadata !== undefined && (
+          <span title="messageMetadata">
+            metadata <code>{compactJson(message.metadata)}</code>
+          </span>
+        )}
+        {entry.status.value === 'live' && <span class="state-label state-live">streaming</span>}
+      </div>
+      {items.length === 0 && <p class="empty-state">No parts yet.</p>}
+      {items.map((item, position) => (
+        <PartView key={position} item={item} step={steps[position]} />
+      ))}
+    </div>
+  );
+}

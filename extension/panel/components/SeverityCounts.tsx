@@ -1,0 +1,27 @@
+/** Finding counts as coloured badges; severities with no findings are left out. */
+import type { SeverityCounts as Counts } from '../view-model/severity.js';
+
+const order = ['error', 'warning', 'info'] as const;
+const glyph = { error: '✖', warning: '▲', info: 'ℹ' } as const;
+
+export function SeverityCounts({ counts }: { counts: Counts }) {
+  return (
+    <span class="severity-counts">
+      {order
+        .filter((severity) => counts[severity] > 0)
+        .map((severity) => (
+          <span key={severity} class={`badge sev-${severity}`} title={`${counts[severity]} ${severity}`}>
+            {glyph[severity]} {counts[severity]}
+          </span>
+        ))}
+    </span>
+  );
+}
+
+export function SeverityIcon({ severity }: { severity: keyof typeof glyph }) {
+  return (
+    <span class={`sev-icon sev-${severity}`} aria-label={severity}>
+      {glyph[severity]}
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+/** The panel's top bar: clear, preserve log, the stream filter and the stream count. */
+import { useStore } from '../state/store.js';
+
+type Props = { onClear(): void; onPreserveLog(value: boolean): void };
+
+export function Toolbar({ onClear, onPreserveLog }: Props) {
+  const { streams, filter, preserveLog } = useStore();
+  const total = streams.list.value.length;
+  const live = streams.list.value.filter((entry) => entry.status.value === 'live').length;
+  return (
+    <div class="toolbar" role="toolbar">
+      <button type="button" class="icon-button" title="Clear (Ctrl+L)" aria-label="Clear" onClick={onClear}>
+        ⊘
+      </button>
+      <label class="toolbar-check" title="Keep streams when the page navigates">
+        <input
+          type="checkbox"
+          checked={preserveLog.value}
+          onChange={(event) => onPreserveLog(event.currentTarget.checked)}
+        />
+        Preserve log
+      </label>
+      <span class="toolbar-sep" />
+      <input
+        id="stream-filter"
+        class="filter-input"
+        type="search"
+        placeholder="Filter streams (/)"
+        value={filter.streams.value}
+        onInput={(event) => (filter.streams.value = event.currentTarget.value)}
+      />
+      <span class="toolbar-spacer" />
+      <span class="toolbar-stat" data-testid="stream-count">
+        {total} {total === 1 ? 'stream' : 'streams'}
+        {live > 0 && <span class="live-count"> · {live} live</span>}
+      </span>
+    </div>
+  );
+}

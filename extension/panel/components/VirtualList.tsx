@@ -1,0 +1,106 @@
+/**
+ * A fixed-row-height virtual list: only the rows in view (plus a few) are in the DOM, so a stream
+ * of 100,000 events scrolls like one of ten. Arrow keys, Home/End and PageUp/PageDown move the
+ * selection; the selected row is scrolled into view.
+ */
+import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { scrollToReveal, virtualWindow } from '../view-model/virtual-window.js';
+
+type Props = {
+  count: number;
+  rowHeight: number;
+  /** Position of the selected row, or null. */
+  selected: number | null;
+  onSelect(position: number): void;
+  renderRow(position: number): ComponentChildren;
+  /** Keep the last row in view while rows are appended and the user is at the bottom. */
+  follow?: boolean;
+  label: string;
+  testId?: string;
+};
+
+function nextPosition(key: string, current: number | null, count: number, page: number): number | null {
+  const at = current ?? -1;
+  switch (key) {
+    case 'ArrowDown':
+    case 'j':
+      return Math.min(count - 1, at + 1);
+    case 'ArrowUp':
+    case 'k':
+      return Math.max(0, at - 1);
+    case 'PageDown':
+      return Math.min(count - 1, at + page);
+    case 'PageUp':
+      return Math.max(0, at - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, follow = false, label, testId }: Props) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const atBottom = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    setHeight(element.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element || selected === null) return;
+    const target = scrollToReveal(selected, rowHeight, element.scrollTop, element.clientHeight);
+    if (target !== null) element.scrollTop = target;
+  }, [selected, rowHeight]);
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (element && follow && atBottom.current && selected === null) element.scrollTop = element.scrollHeight;
+  }, [count, follow, selected]);
+
+  function onScroll(event: TargetedEvent<HTMLDivElement>): void {
+    const element = event.currentTarget;
+    atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - rowHeight;
+    setScrollTop(element.scrollTop);
+  }
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>): void {
+    if (count === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = nextPosition(event.key, selected, count, Math.max(1, Math.floor(height / rowHeight) - 1));
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(next);
+  }
+
+  const window = virtualWindow(count, rowHeight, scrollTop, height);
+  const rows: ComponentChildren[] = [];
+  for (let position = window.start; position < window.end; position++) rows.push(renderRow(position));
+
+  return (
+    <div
+      class="virtual-list"
+      ref={viewport}
+      tabIndex={0}
+      role="listbox"
+      aria-label={label}
+      data-testid={testId}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: `${window.totalHeight}px`, position: 'relative' }}>
+        <div style={{ transform: `translateY(${window.offsetTop}px)` }}>{rows}</div>
+      </div>
+    </div>
+  );
+}

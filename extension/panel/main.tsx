@@ -1,0 +1,71 @@
+/// <reference types="chrome" />
+/**
+ * The panel page, inside DevTools (the inspected tab) or standalone as `panel.html?tabId=N`
+ * (a pop-out window, and how tests reach it).
+ */
+import './panel.css';
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { z } from 'zod';
+import { App, type PanelActions } from './components/App.js';
+import { createBackgroundFeed } from './connection/background-feed.js';
+import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
+import { openPanelPort } from './connection/panel-port.js';
+import { createStore, StoreContext } from './state/store.js';
+import { pickTheme } from './theme.js';
+
+// Extension pages forbid eval; zod's JIT would try it.
+z.config({ jitless: true });
+
+const params = new URLSearchParams(location.search);
+const devtools = typeof chrome !== 'undefined' ? chrome.devtools : undefined;
+const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tabId'));
+
+document.documentElement.dataset.theme = pickTheme(
+  params.get('theme'),
+  devtools?.panels?.themeName,
+  matchMedia('(prefers-color-scheme: dark)').matches,
+);
+
+const store = createStore();
+const problem = signal<string | null>(null);
+const feed = createBackgroundFeed(store);
+
+function start(): PanelActions {
+  if (!Number.isSafeInteger(tabId) || tabId < 0) {
+    problem.value = 'No tab to inspect: open this page from DevTools, or as panel.html?tabId=N.';
+    return { clear: () => store.clear(), setPreserveLog: (value) => (store.preserveLog.value = value) };
+  }
+  const port = openPanelPort(tabId, {
+    onMessage: (message) => {
+      const mismatch = feed.apply(message);
+      if (mismatch) problem.value = mismatch;
+    },
+    onProblem: (text) => (problem.value = text),
+  });
+  // Live streams notice a stall while no data arrives.
+  setInterval(() => store.streams.tickLive(Date.now()), 1000);
+  return {
+    clear() {
+      store.clear();
+      port.send({ kind: 'clear' });
+    },
+    setPreserveLog(value) {
+      store.preserveLog.value = value;
+      port.send({ kind: 'set-preserve-log', value });
+    },
+  };
+}
+
+const actions = start();
+offerPanel(window as LinkWindow, store);
+
+function Root() {
+  return (
+    <StoreContext.Provider value={store}>
+      <App actions={actions} connection={problem.value} />
+    </StoreContext.Provider>
+  );
+}
+
+render(<Root />, document.getElementById('root')!);

@@ -1,0 +1,104 @@
+/**
+ * The streams of the inspected tab, in arrival order. Live captures come from the page hook (via
+ * the background); streams the hook missed come whole from DevTools' network log and are kept
+ * only while no hooked stream matches them.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { StreamMeta } from '../../shared/messages.js';
+import { isSameLogEntry, isSameRequest } from './same-request.js';
+import { createStreamEntry, type StreamEntry, type StreamStatus } from './stream-entry.js';
+
+export type StreamsStore = {
+  readonly list: ReadonlySignal<readonly StreamEntry[]>;
+  get(id: string): StreamEntry | undefined;
+  start(id: string, meta: StreamMeta): StreamEntry;
+  push(id: string, bytes: Uint8Array | string, at: number | null): void;
+  end(id: string, at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
+  /** A whole response body from the network log; ignored when the hook captured the same request. */
+  addFromNetworkLog(meta: StreamMeta, body: string): StreamEntry | undefined;
+  remove(ids: readonly string[]): void;
+  removeFromNetworkLog(): void;
+  /** Forgets the captured streams (a fresh snapshot follows); network-log streams stay. */
+  resetCaptured(): void;
+  /** Lets live streams notice stalls while no data arrives; `now` is epoch ms. */
+  tickLive(now: number): void;
+  clear(): void;
+};
+
+export type StreamsStoreOptions = { stallMs?: number; maxStreams?: number };
+
+export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsStore {
+  const list = signal<readonly StreamEntry[]>([]);
+  const byId = new Map<string, StreamEntry>();
+  const maxStreams = options.maxStreams ?? 500;
+  let networkLogCount = 0;
+
+  function setList(next: readonly StreamEntry[]): void {
+    // Past the cap the oldest ended streams go first; live ones are never dropped.
+    let kept = next;
+    while (kept.length > maxStreams) {
+      const oldestEnded = kept.findIndex((entry) => entry.status.peek() !== 'live');
+      if (oldestEnded < 0) break;
+      kept = kept.filter((_, index) => index !== oldestEnded);
+    }
+    byId.clear();
+    for (const entry of kept) byId.set(entry.id, entry);
+    list.value = kept;
+  }
+
+  function isFromNetworkLog(entry: StreamEntry): boolean {
+    return entry.meta.transport === 'network-log';
+  }
+
+  function start(id: string, meta: StreamMeta): StreamEntry {
+    const existing = byId.get(id);
+    if (existing) return existing;
+    const entry = createStreamEntry(id, meta, options);
+    const others = list.peek().filter((other) => !(isFromNetworkLog(other) && isSameRequest(meta, other.meta)));
+    setList([...others, entry]);
+    return entry;
+  }
+
+  return {
+    list,
+    get: (id) => byId.get(id),
+    start,
+    push(id, bytes, at) {
+      byId.get(id)?.push(bytes, at);
+    },
+    end(id, at, outcome, error) {
+      byId.get(id)?.end(at, outcome, error);
+    },
+    addFromNetworkLog(meta, body) {
+      const known = list
+        .peek()
+        .some((entry) =>
+          isFromNetworkLog(entry) ? isSameLogEntry(entry.meta, meta) : isSameRequest(entry.meta, meta),
+        );
+      if (known) return undefined;
+      const entry = createStreamEntry(`network-log:${++networkLogCount}`, { ...meta, transport: 'network-log' }, options);
+      entry.push(body, null);
+      entry.end(null, 'complete');
+      setList([...list.peek(), entry]);
+      return entry;
+    },
+    remove(ids) {
+      const gone = new Set(ids);
+      setList(list.peek().filter((entry) => !gone.has(entry.id)));
+    },
+    removeFromNetworkLog() {
+      setList(list.peek().filter((entry) => !isFromNetworkLog(entry)));
+    },
+    resetCaptured() {
+      setList(list.peek().filter(isFromNetworkLog));
+    },
+    tickLive(now) {
+      for (const entry of list.peek()) {
+        if (entry.status.peek() === 'live') entry.tick(Math.max(0, now - entry.meta.startedAt));
+      }
+    },
+    clear() {
+      setList([]);
+    },
+  };
+}
