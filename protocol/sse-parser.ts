@@ -82,7 +82,8 @@ export function createSseParser(options: SseParserOptions): SseParser {
       // WHATWG: an event without data is not dispatched; say so rather than lose it quietly.
       onProblem?.({ kind: 'no-data', raw: rawLines.join('\n') });
     } else {
-      onEvent({ event: eventType, id, data, raw: rawLines.length === 1 ? rawLines[0] : rawLines.join('\n') });
+      // An empty event type means the default ("message"), as a missing one does.
+      onEvent({ event: eventType || null, id, data, raw: rawLines.length === 1 ? rawLines[0] : rawLines.join('\n') });
     }
     resetEvent();
   }
@@ -157,6 +158,7 @@ export function createSseParser(options: SseParserOptions): SseParser {
   }
 
   function feed(input: string): void {
+    if (input === '') return;
     let text = input;
     if (atStart && text.length > 0) {
       atStart = false;

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The streamscope command. Each command module exports `run(argv, io)` and returns the exit code:
+ * 0 ok, 1 findings at or above the threshold, 2 usage or input error (one line on stderr).
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError, type Io } from './io.js';
+
+type Command = { run: (argv: string[], io: Io) => Promise<number> };
+
+const commands: Record<string, () => Promise<Command>> = {
+  decode: () => import('./decode.js'),
+  lint: () => import('./lint.js'),
+};
+
+const help = `streamscope — inspect AI SDK UI message streams
+
+  streamscope decode [FILE|-] [--json] [--dialect ai-sdk|autogpt] [--client 5|6|7]
+  streamscope lint [FILE|-|URL] [--fail-on error|warning|info] [--stall-ms N]
+                   [--method M] [--header "Name: value"]… [--data BODY] [--timeout S] [--json]
+
+Exit codes: 0 ok, 1 findings at or above --fail-on (default error), 2 usage or input error.
+`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`streamscope: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; see --help)\n`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`streamscope ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`streamscope ${name}: internal error: ${(error as Error).message} (please report it)\n`);
+    return 2;
+  }
+}
+
+const io: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = await main(process.argv.slice(2), io);
+}

@@ -1,0 +1,42 @@
+/** Command-line parsing shared by the commands: `node:util` parseArgs, errors as usage errors. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { clientVersions, dialects, type ClientVersion, type Dialect } from '../protocol/index.js';
+import { UsageError } from './io.js';
+
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse<T extends Options>(command: string, argv: string[], options: T): Parsed<T> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message} (see "streamscope --help")`);
+  }
+}
+
+export const decodeOptions = {
+  dialect: { type: 'string' },
+  client: { type: 'string' },
+} as const;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function readDecoderFlags(values: { dialect?: string; client?: string }): { dialect: Dialect | 'auto'; client: ClientVersion } {
+  return {
+    dialect: oneOf('dialect', values.dialect, [...dialects, 'auto'] as const) ?? 'auto',
+    client: oneOf('client', values.client, clientVersions) ?? '6',
+  };
+}
+
+export { oneOf };
+
+export function singleSource(command: string, positionals: string[], fallback?: string): string {
+  if (positionals.length > 1) throw new UsageError(`${command}: one input at a time, got ${positionals.length}`);
+  const source = positionals[0] ?? fallback;
+  if (source === undefined) throw new UsageError(`${command}: give a FILE, "-" for standard input${command === 'lint' ? ', or a URL' : ''}`);
+  return source;
+}
