@@ -1,0 +1,117 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main.js';
+import { decodeReportSchema } from '../protocol/index.js';
+
+const samples = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
+const tool = join(samples, 'ai-sdk-tool-multistep.sse');
+const autogpt = join(samples, 'autogpt-copilot-turn.sse');
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'streamscope-cli-'));
+const file = (name: string, content: string | Uint8Array): string => {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('streamscope decode', () => {
+  it('prints the decode report as JSON', async () => {
+    const { code, stdout } = await cli('decode', tool, '--json');
+    expect(code).toBe(0);
+    const report = decodeReportSchema.parse(JSON.parse(stdout));
+    expect(report.summary.chunks).toBe(15);
+    expect(report.message.parts.map((part) => part.type)).toEqual(['step-start', 'tool-weather', 'step-start', 'text']);
+  });
+
+  it('prints a readable table with findings and the rebuilt message', async () => {
+    const { code, stdout } = await cli('decode', autogpt);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/unknown-type\s+usage .*← unknown-type/);
+    expect(stdout).toContain('dialect autogpt');
+    expect(stdout).toContain('text (done): "Done: 1, 2, 3"');
+  });
+
+  it('can be told the dialect', async () => {
+    const { stdout } = await cli('decode', autogpt, '--json', '--dialect', 'ai-sdk');
+    expect(JSON.parse(stdout).summary).toMatchObject({ dialect: 'ai-sdk', usage: null });
+  });
+});
+
+describe('streamscope lint', () => {
+  it('exits 0 on a healthy stream and 1 when findings reach --fail-on', async () => {
+    expect((await cli('lint', tool)).code).toBe(0);
+    const broken = await cli('lint', autogpt);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^error\s+unknown-type\s+event 16/m);
+    expect((await cli('lint', tool, '--fail-on', 'info')).code).toBe(0);
+    const noDone = file('no-done.sse', 'data: {"type":"start"}\n\ndata: {"type":"finish"}\n\n');
+    expect((await cli('lint', noDone)).code).toBe(0);
+    expect((await cli('lint', noDone, '--fail-on', 'info')).code).toBe(1);
+  });
+
+  it.each([
+    ['a missing file', ['lint', join(scratch, 'nope.sse')], /nope\.sse: no such file/],
+    ['a directory', ['lint', scratch], /is a directory/],
+    ['binary input', ['decode', file('binary.bin', new Uint8Array([0x64, 0x61, 0, 1, 2, 0xff]))], /binary data/],
+    ['invalid UTF-8', ['decode', file('latin1.sse', new Uint8Array([0x64, 0x61, 0x74, 0x61, 0x3a, 0xe9, 0x0a]))], /not valid UTF-8/],
+    ['an unreachable URL', ['lint', 'http://127.0.0.1:9/api/chat'], /cannot connect/],
+    ['an unknown option', ['lint', tool, '--nope'], /Unknown option '--nope'/],
+    ['a bad --fail-on', ['lint', tool, '--fail-on', 'fatal'], /--fail-on fatal: expected one of error, warning, info/],
+    ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 2 with one clear line for %s', async (_name, argv, message) => {
+    const { code, stderr, stdout } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('streamscope lint URL', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/error') {
+        response.writeHead(500).end('boom');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"type":"start"}\n\n');
+      // The gap the linter must time: heartbeats alone do not end a stall.
+      const beat = setInterval(() => response.write(': heartbeat\n\n'), 40);
+      setTimeout(() => {
+        clearInterval(beat);
+        response.end('data: {"type":"finish"}\n\ndata: [DONE]\n\n');
+      }, 400);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('streams the response live and reports a stall from arrival times', async () => {
+    const { code, stdout } = await cli('lint', `${base}/chat`, '--stall-ms', '200', '--fail-on', 'warning', '--data', '{"messages":[]}');
+    expect(stdout).toMatch(/^warning\s+stall\s+(event \d+|stream)\s+0\.\d s without a chunk/m);
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 when the server answers an HTTP error', async () => {
+    const { code, stderr } = await cli('lint', `${base}/error`);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/answered HTTP 500: boom/);
+  });
+});
