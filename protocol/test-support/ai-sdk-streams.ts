@@ -141,7 +141,7 @@ export const aiSdkStreams = {
       tools: {
         failing: tool({
           inputSchema: cityInput,
-          execute: async () => {
+          execute: async (): Promise<string> => {
             throw new Error('weather service down');
           },
         }),
