@@ -1,10 +1,19 @@
 /**
  * The linter: a state machine over decoded records that reports what an AI SDK client will do
  * with the stream, as findings with stable codes (DESIGN.md). Orphan deltas and outputs come from
- * the reassembler, which knows exactly where the client throws.
+ * the reassembler, which knows exactly where the client throws. Each message says what happened,
+ * names the chunk or id, and says what the client does about it.
  */
 import { findingCodes, type EventRecord, type Finding, type FindingCode, type UIMessage } from './schemas/report.js';
-import { strictClientReleases, type ClientVersion } from './schemas/chunks.js';
+import {
+  chunkTypeSince,
+  clientVersions,
+  finishReasonSupport,
+  isNamedChunkType,
+  strictClientReleases,
+  type ClientVersion,
+  type FinishReason,
+} from './schemas/chunks.js';
 import type { ReassemblyFailure } from './reassembler.js';
 import type { SseProblem } from './sse-parser.js';
 
@@ -23,6 +32,8 @@ export type Linter = {
   idle(at: number): void;
   end(at: number | null, message: UIMessage): void;
 };
+
+type ToolCall = { toolName: string | undefined; input: boolean; output: boolean; approval: boolean; event: number };
 
 const preview = (text: string): string => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 
@@ -43,68 +54,129 @@ function problemMessage(problem: SseProblem): string {
   }
 }
 
+/** The `data` of an event's raw lines, as the SSE parser joined them. */
+function dataOf(raw: string): string {
+  return raw
+    .split('\n')
+    .filter((line) => line.startsWith('data'))
+    .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
+    .join('\n');
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function invalidJsonMessage(record: EventRecord): string {
+  // The decoder also refuses JSON with prototype-poisoning keys, as the client's secure parser does.
+  const what = isJson(dataOf(record.raw))
+    ? 'is JSON with a "__proto__" or "constructor.prototype" key, which the client\'s secure JSON parser refuses'
+    : 'is not JSON';
+  return `"data" ${what}: ${preview(record.raw)}: the client fails with a JSON parse error and ends the stream`;
+}
+
+function unknownTypeMessage(type: string | null, client: ClientVersion): string {
+  const since = type !== null && isNamedChunkType(type) ? chunkTypeSince[type] : null;
+  const known = since ? ` (known from ai ${since} on)` : '';
+  return `unknown chunk type "${type ?? '?'}"${known} for ai ${client} clients: the client fails its schema check and ends the stream`;
+}
+
+const strictRange = (client: ClientVersion): string => strictClientReleases.find((range) => range.startsWith(`${client}.`)) ?? strictClientReleases.join(', ');
+
 export function createLinter(options: LinterOptions): Linter {
   const { client, stallMs, onFinding } = options;
   let finished = false;
   let aborted = false;
+  // A `finish` or `abort` the client rejected still ends the server's turn: not a missing finish.
+  let terminalSent = false;
   let done = false;
   let openStep = false;
   let lastChunkAt = 0;
   let stallReported = false;
-  let afterFinishReported = 0;
+  let afterFinishCount = 0;
   const extraReported = new Set<string>();
-  const tools = new Map<string, { input: boolean; output: boolean; event: number }>();
+  const openParts = new Map<string, { kind: string; id: string; event: number }>();
+  const tools = new Map<string, ToolCall>();
 
   const report = (code: FindingCode, event: number | null, message: string): void =>
     onFinding({ code, severity: findingCodes[code], event, message });
 
   const stallMessage = (gap: number, what: string): string =>
-    `${(gap / 1000).toFixed(1)} s without a chunk ${what} (threshold ${stallMs / 1000} s); heartbeats do not count`;
+    `${(gap / 1000).toFixed(1)} s without a chunk ${what} (threshold ${stallMs / 1000} s; heartbeats and comments do not count): the chat shows no progress meanwhile`;
 
   function checkStall(at: number | null, event: number | null, what: string): void {
     if (at === null) return;
     const gap = at - lastChunkAt;
-    if (gap > stallMs && !stallReported) report('stall', event, stallMessage(gap, what));
+    if (gap > stallMs && !stallReported && !finished && !aborted) report('stall', event, stallMessage(gap, what));
     lastChunkAt = at;
     stallReported = false;
   }
 
   function checkStep(record: EventRecord): void {
     if (record.type === 'start-step') {
-      if (openStep) report('step-mismatch', record.index, '"start-step" while a step is still open (no "finish-step" before it)');
+      if (openStep) report('step-mismatch', record.index, '"start-step" while a step is still open (no "finish-step" before it): the client adds another "step-start" part');
       openStep = true;
     } else if (record.type === 'finish-step') {
-      if (!openStep) report('step-mismatch', record.index, '"finish-step" without a "start-step"');
+      if (!openStep) report('step-mismatch', record.index, '"finish-step" without a "start-step": the client only closes its active text and reasoning parts');
       openStep = false;
     }
   }
 
+  function checkParts(record: EventRecord): void {
+    const match = /^(text|reasoning)-(start|end)$/.exec(record.type ?? '');
+    if (!match) return;
+    const { id } = record.chunk as { id: string };
+    const key = `${match[1]}\u0000${id}`;
+    if (match[2] === 'start') openParts.set(key, { kind: match[1], id, event: record.index });
+    else openParts.delete(key);
+  }
+
   function checkTools(record: EventRecord): void {
-    const chunk = record.chunk as { toolCallId?: string };
+    const chunk = record.chunk as { toolCallId?: string; toolName?: string };
     if (!chunk.toolCallId) return;
-    const tool = tools.get(chunk.toolCallId) ?? { input: false, output: false, event: record.index };
+    const tool = tools.get(chunk.toolCallId) ?? { toolName: chunk.toolName, input: false, output: false, approval: false, event: record.index };
+    tool.toolName ??= chunk.toolName;
     if (record.type === 'tool-input-available') tool.input = true;
+    if (record.type === 'tool-approval-request') tool.approval = true;
     if (record.type === 'tool-input-error' || record.type?.startsWith('tool-output-')) tool.output = true;
     tools.set(chunk.toolCallId, tool);
   }
 
-  function checkFinish(record: EventRecord, message: () => UIMessage): void {
+  function checkFinishReason(record: EventRecord): void {
+    const reason = (record.chunk as { finishReason?: FinishReason }).finishReason;
+    if (reason === undefined) return;
+    const accepted: readonly ClientVersion[] = finishReasonSupport[reason];
+    const rejecting = clientVersions.filter((version) => !accepted.includes(version));
+    if (rejecting.length === 0) return;
+    report(
+      'finish-reason-unsupported',
+      record.index,
+      `finishReason "${reason}" is accepted by ai ${accepted.join(', ')} clients only: ai ${rejecting.join(', ')} clients reject this "finish" chunk and end the stream`,
+    );
+  }
+
+  function checkFinish(record: EventRecord): void {
     if (finished) {
-      report('duplicate-finish', record.index, 'a second "finish": the client already ended the message');
+      report('duplicate-finish', record.index, 'a second "finish": the client applies it too (its finishReason and metadata replace the first one\'s); AI SDK servers send exactly one');
       return;
     }
     finished = true;
-    const open = message().parts.filter((part) => (part.type === 'text' || part.type === 'reasoning') && part.state === 'streaming');
-    for (const part of open) {
-      report('unclosed-part', record.index, `a ${part.type} part is still open at "finish" (no "${part.type}-end"): the client leaves it in state "streaming"`);
+    checkFinishReason(record);
+    for (const part of openParts.values()) {
+      report(
+        'unclosed-part',
+        record.index,
+        `${part.kind} part "${part.id}" (started at event ${part.event}) is still open at "finish" (no "${part.kind}-end"): the client leaves it in state "streaming"`,
+      );
     }
   }
 
-  function checkChunk(record: EventRecord, extraFields: readonly string[], message: () => UIMessage): void {
-    if (finished && record.type !== 'finish') {
-      afterFinishReported++;
-      if (afterFinishReported <= 1) report('chunk-after-finish', record.index, `"${record.type}" after "finish": the message was already complete`);
-    }
+  function checkExtraFields(record: EventRecord, extraFields: readonly string[]): void {
     for (const field of extraFields) {
       const key = `${record.type}.${field}`;
       if (extraReported.has(key)) continue;
@@ -112,21 +184,37 @@ export function createLinter(options: LinterOptions): Linter {
       report(
         'extra-field',
         record.index,
-        `"${field}" is not a field of "${record.type}" for ai ${client} clients: strict releases (${strictClientReleases.join(', ')}) reject the chunk`,
+        `"${field}" is not a field of "${record.type}" for ai ${client} clients: strict releases (ai ${strictRange(client)}) reject the chunk and end the stream, later ones ignore the field`,
       );
-    }
-    checkStep(record);
-    checkTools(record);
-    if (record.type === 'finish') checkFinish(record, message);
-    if (record.type === 'abort') aborted = true;
-    if (record.type === 'error') {
-      const { errorText } = record.chunk as { errorText: string };
-      report('error-chunk', record.index, `an "error" chunk ("${preview(errorText)}"): useChat treats it as fatal and shows the error`);
     }
   }
 
+  function checkChunk(record: EventRecord, extraFields: readonly string[]): void {
+    if (finished && record.type !== 'finish') {
+      afterFinishCount++;
+      if (afterFinishCount === 1) {
+        report('chunk-after-finish', record.index, `"${record.type}" after "finish": the client still applies it, changing a message the server had declared complete`);
+      }
+    }
+    checkExtraFields(record, extraFields);
+    checkStep(record);
+    checkParts(record);
+    checkTools(record);
+    if (record.type === 'finish') checkFinish(record);
+    if (record.type === 'abort') aborted = true;
+    if (record.type === 'error') {
+      const { errorText } = record.chunk as { errorText: string };
+      report('error-chunk', record.index, `an "error" chunk ("${preview(errorText)}"): useChat stops with status "error" and shows it; readUIMessageStream passes it to onError and goes on`);
+    }
+  }
+
+  function openToolsMessage(id: string, tool: ToolCall): string {
+    const name = tool.toolName ? ` ("${tool.toolName}")` : '';
+    return `tool call "${id}"${name} has its input but no output or error by the end of the stream: the client keeps it in state "input-available" (expected only for client-side tools answered with addToolOutput)`;
+  }
+
   return {
-    event(record, extraFields, failure, message) {
+    event(record, extraFields, failure) {
       if (record.kind === 'comment') return;
       if (record.kind === 'done') {
         done = true;
@@ -135,19 +223,20 @@ export function createLinter(options: LinterOptions): Linter {
       checkStall(record.at, record.index, 'before this event');
       switch (record.kind) {
         case 'invalid-json':
-          report('invalid-json', record.index, `"data" is not JSON: ${preview(record.raw)}: the client ends the stream with a parse error`);
+          report('invalid-json', record.index, invalidJsonMessage(record));
           return;
         case 'invalid-chunk': {
+          if (record.type === 'finish' || record.type === 'abort') terminalSent = true;
           const issues = record.issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
-          report('schema-violation', record.index, `"${record.type ?? '?'}" does not match its schema (${issues}): the client ends the stream`);
+          report('schema-violation', record.index, `"${record.type ?? '?'}" does not match its schema (${issues}): the client fails its schema check and ends the stream`);
           return;
         }
         case 'unknown-type':
-          report('unknown-type', record.index, `unknown chunk type "${record.type ?? '?'}" for ai ${client} clients: the client ends the stream on it`);
+          report('unknown-type', record.index, unknownTypeMessage(record.type, client));
           return;
         case 'chunk':
-          checkChunk(record, extraFields, message);
-          if (failure) report(failure.code, record.index, `${failure.message} The client ends the stream here.`);
+          checkChunk(record, extraFields);
+          if (failure) report(failure.code, record.index, `${failure.message} The client throws here and ends the stream.`);
       }
     },
     idle(at) {
@@ -160,14 +249,19 @@ export function createLinter(options: LinterOptions): Linter {
       report('sse-format', event, problemMessage(problem));
     },
     end(at, message) {
-      if (afterFinishReported > 1) report('chunk-after-finish', null, `${afterFinishReported} chunks in all after "finish"`);
-      if (!finished && !aborted) {
+      if (afterFinishCount > 1) report('chunk-after-finish', null, `${afterFinishCount} chunks in all after "finish"`);
+      if (!finished && !aborted && !terminalSent) {
         const open = message.parts.filter((part) => part.state === 'streaming' || part.state === 'input-streaming').length;
-        report('missing-finish', null, `the stream ended without "finish" or "abort"${open ? ` (${open} part(s) still streaming)` : ''}: the client never completes the message`);
+        const streaming = open ? ` with ${open} part(s) still streaming` : '';
+        report(
+          'missing-finish',
+          null,
+          `the stream ended without "finish" or "abort" (a cut or stuck session): the client keeps the message as it stands${streaming} and no finishReason; while the connection stays open, useChat stays "streaming"`,
+        );
       }
-      if (!done) report('missing-done', null, 'no "data: [DONE]" terminator (AI SDK servers send one)');
+      if (!done) report('missing-done', null, 'no "data: [DONE]" terminator: the client does not need it, but AI SDK servers always send one, so the stream may have been cut');
       for (const [id, tool] of tools) {
-        if (tool.input && !tool.output) report('tool-without-output', tool.event, `tool call "${id}" has its input but no output or error by the end of the stream`);
+        if (tool.input && !tool.output && !tool.approval) report('tool-without-output', tool.event, openToolsMessage(id, tool));
       }
       checkStall(at, null, 'before the stream ended');
     },
