@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeStream } from './decode-stream.js';
+import { aiSdkStreams, deniedApprovalResponse, type AiSdkStreamName } from './test-support/ai-sdk-streams.js';
+import { runSdkClient } from './test-support/client.js';
+import type { FindingCode } from './schemas/report.js';
+
+const samples = '/work/shared/samples';
+
+/** Findings above `info` that a stream the SDK produced rightly has: what the client does with it. */
+const expectedFindings: Partial<Record<AiSdkStreamName, FindingCode[]>> = {
+  error: ['error-chunk'],
+  // `createUIMessageStream` sends the error chunk and ends: no `start`, no `finish`.
+  'error in execute': ['error-chunk', 'missing-finish'],
+};
+
+describe('reassembly of streams made by the AI SDK server code equals readUIMessageStream', () => {
+  for (const [name, make] of Object.entries(aiSdkStreams) as [AiSdkStreamName, () => Promise<string>][]) {
+    it(name, async () => {
+      const bytes = await make();
+      const [report, client] = await Promise.all([decodeStream(bytes), runSdkClient(bytes)]);
+      const serious = report.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.code);
+      expect(serious).toEqual(expectedFindings[name] ?? []);
+      expect(client.message).toBeDefined();
+      expect(report.message).toEqual(client.message);
+      // The error chunk is the only thing the client reports for these streams.
+      expect(client.error?.message).toBe(serious.includes('error-chunk') ? 'An error occurred.' : undefined);
+    });
+  }
+
+  it('byte splits do not change the message', async () => {
+    const bytes = await aiSdkStreams['multi-step tool calls']();
+    const encoded = new TextEncoder().encode(bytes);
+    const pieces = Array.from({ length: Math.ceil(encoded.length / 7) }, (_, i) => encoded.slice(i * 7, i * 7 + 7));
+    const [report, client] = await Promise.all([decodeStream(toAsync(pieces)), runSdkClient(bytes, 'ai', pieces.map((_, i) => i * 7))]);
+    expect(report.message).toEqual(client.message);
+  });
+
+  it('a denial sent in a new response (as streamText does) is an orphan for the client and for us', async () => {
+    const bytes = await deniedApprovalResponse();
+    const [report, client] = await Promise.all([decodeStream(bytes), runSdkClient(bytes)]);
+    expect(client.error?.message).toBe('No tool invocation found for tool call ID "call-1".');
+    expect(report.findings.map((finding) => finding.code)).toContain('orphan-tool-output');
+    expect(report.message).toEqual(client.message ?? { id: '', role: 'assistant', parts: [] });
+  });
+});
+
+describe('the bundled AI SDK sample', () => {
+  it('reassembles to the recorded message, as the client does', async () => {
+    const bytes = readFileSync(`${samples}/ai-sdk-tool-multistep.sse`);
+    const expected = JSON.parse(readFileSync(`${samples}/ai-sdk-tool-multistep.expected.json`, 'utf8')) as { message: unknown };
+    const [report, client] = await Promise.all([decodeStream(new Uint8Array(bytes)), runSdkClient(new Uint8Array(bytes))]);
+    expect(report.findings.filter((finding) => finding.severity !== 'info')).toEqual([]);
+    expect(report.message).toEqual(expected.message);
+    expect(client.message).toEqual(expected.message);
+  });
+});
+
+async function* toAsync(pieces: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* pieces;
+}
