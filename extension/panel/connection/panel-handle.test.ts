@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamMeta } from '../../shared/messages.js';
+import { createStore } from '../state/store.js';
+import { offerDevtools, offerPanel, type LinkWindow, type PanelHandle } from './panel-handle.js';
+
+const meta = { transport: 'network-log', url: 'http://127.0.0.1/sse', method: 'GET', startedAt: 1 } as StreamMeta;
+
+describe('panel ↔ DevTools page link', () => {
+  for (const order of ['panel first', 'devtools first'] as const) {
+    it(`links whichever side comes first (${order}), once`, () => {
+      const target = {} as LinkWindow;
+      const store = createStore();
+      const attached: PanelHandle[] = [];
+      const devtools = { attach: (panel: PanelHandle) => attached.push(panel) };
+      if (order === 'panel first') offerPanel(target, store);
+      offerDevtools(target, devtools);
+      if (order === 'devtools first') offerPanel(target, store);
+      offerDevtools(target, devtools);
+      expect(attached).toHaveLength(1);
+      attached[0].addNetworkLogStreams([{ meta, body: 'data: {"type":"start"}\n\n' }]);
+      expect(store.streams.list.value.map((entry) => entry.records.length)).toEqual([1]);
+    });
+  }
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamMeta } from '../../shared/messages.js';
+import { matchesStreamFilter, streamRow } from './stream-row.js';
+
+const meta: StreamMeta = {
+  transport: 'network-log',
+  url: 'http://127.0.0.1:8787/api/chat?scenario=stuck',
+  method: 'post',
+  requestHeaders: {},
+  requestBody: null,
+  status: 0,
+  statusText: '',
+  responseHeaders: {},
+  startedAt: 0,
+  frameUrl: '',
+  bytes: 'wire',
+  note: 'from the network log: no live timing',
+};
+
+describe('stream row', () => {
+  it('summarises a stream for the list', () => {
+    const row = streamRow(meta, 'error', [{ code: 'missing-finish', severity: 'error', event: null, message: '' }], 12);
+    expect(row).toMatchObject({
+      method: 'POST',
+      path: '/api/chat?scenario=stuck',
+      host: '127.0.0.1:8787',
+      status: '—',
+      state: 'failed',
+      note: 'from the network log: no live timing',
+      transportTag: 'network log',
+      events: 12,
+      counts: { error: 1, warning: 0, info: 0 },
+    });
+    expect(streamRow({ ...meta, transport: 'fetch', status: 200 }, 'live', [], 0)).toMatchObject({ status: '200', state: 'live', transportTag: null });
+  });
+
+  it('filters on URL and method, ignoring case and blank queries', () => {
+    expect(matchesStreamFilter(meta, '  ')).toBe(true);
+    expect(matchesStreamFilter(meta, 'STUCK')).toBe(true);
+    expect(matchesStreamFilter(meta, 'post')).toBe(true);
+    expect(matchesStreamFilter(meta, 'resume')).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { scrollToReveal, virtualWindow } from './virtual-window.js';
+
+describe('virtual window', () => {
+  it('renders only the rows in view plus overscan', () => {
+    expect(virtualWindow(100_000, 20, 20_000, 400, 5)).toEqual({ start: 995, end: 1026, offsetTop: 19_900, totalHeight: 2_000_000 });
+  });
+
+  it('clamps at both ends and copes with an empty list', () => {
+    expect(virtualWindow(10, 20, 0, 400, 5)).toMatchObject({ start: 0, end: 10 });
+    expect(virtualWindow(0, 20, 100, 400)).toEqual({ start: 0, end: 0, offsetTop: 0, totalHeight: 0 });
+  });
+
+  it('scrolls just enough to reveal a row', () => {
+    expect(scrollToReveal(5, 20, 0, 200)).toBeNull();
+    expect(scrollToReveal(2, 20, 100, 200)).toBe(40);
+    expect(scrollToReveal(20, 20, 0, 200)).toBe(220);
+  });
+});
