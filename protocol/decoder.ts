@@ -4,13 +4,14 @@
  * when asked (`keepEvents`), so a long live stream decodes in bounded memory.
  */
 import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
-import { validateChunk, type Validation } from './validate.js';
+import { validateChunk } from './validate.js';
 import { createReassembler } from './reassembler.js';
 import { createLinter } from './linter.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { parseJsonSecurely } from './partial-json.js';
 import type { ClientVersion } from './schemas/chunks.js';
-import type { DecodeReport, Dialect, EventRecord, Finding, FindingCode, Summary, Usage } from './schemas/report.js';
+import type { DecodeReport, Dialect, EventRecord, Finding, FindingCode, RecordKind, SchemaIssue, Summary, Usage } from './schemas/report.js';
+import type { ReassemblyFailure } from './reassembler.js';
 
 export type DecoderOptions = {
   /** `auto` (default) starts as `ai-sdk` and turns `autogpt` on the first AutoGPT sign. */
@@ -39,16 +40,8 @@ export type Decoder = {
   readonly dialect: Dialect;
 };
 
-type Classified = Pick<EventRecord, 'kind' | 'type' | 'chunk' | 'issues' | 'usage'> & { validation?: Validation };
-
-function classify(data: string, client: ClientVersion): Classified {
-  if (data === '[DONE]') return { kind: 'done', type: null, issues: [] };
-  const parsed = parseJsonSecurely(data);
-  if (!parsed.ok) return { kind: 'invalid-json', type: null, issues: [] };
-  const validation = validateChunk(parsed.value, client);
-  const base = { kind: validation.kind, type: validation.type, chunk: parsed.value, validation };
-  return validation.kind === 'invalid-chunk' ? { ...base, issues: validation.issues } : { ...base, issues: [] };
-}
+// Shared by every record without issues; records are read, never mutated.
+const noIssues: SchemaIssue[] = Object.freeze([]) as unknown as SchemaIssue[];
 
 export function createDecoder(options: DecoderOptions = {}): Decoder {
   const client = options.client ?? '6';
@@ -106,34 +99,49 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     options.onRecord?.(record);
   }
 
+  // The hot path: one record per event, built in one shape, with no intermediate objects.
   function onEvent(event: SseEvent): void {
-    const classified = classify(event.data, client);
-    const usage = classified.type === 'usage' ? usageFromChunk(classified.chunk) : null;
-    noteAutogpt(usage, usage !== null);
+    let kind: RecordKind = 'done';
+    let type: string | null = null;
+    let chunk: unknown;
+    let issues = noIssues;
+    let failure: ReassemblyFailure | null = null;
+    let extraFields: readonly string[] = noIssues as unknown as string[];
+    if (event.data !== '[DONE]') {
+      const parsed = parseJsonSecurely(event.data);
+      if (!parsed.ok) kind = 'invalid-json';
+      else {
+        chunk = parsed.value;
+        const validation = validateChunk(chunk, client);
+        kind = validation.kind;
+        type = validation.type;
+        if (validation.kind === 'invalid-chunk') issues = validation.issues;
+        else if (validation.kind === 'chunk') {
+          extraFields = validation.extraFields;
+          if (!clientStopped) failure = reassembler.apply(validation.chunk);
+        }
+      }
+    }
+    const usage = type === 'usage' ? usageFromChunk(chunk) : null;
+    if (usage) noteAutogpt(usage, true);
     const record: EventRecord = {
       index: summary.events,
-      kind: classified.kind,
-      type: classified.type,
+      kind,
+      type,
       raw: event.raw,
       at,
       sse: { event: event.event, id: event.id },
-      ...(classified.chunk === undefined ? {} : { chunk: classified.chunk }),
-      ...(usage && dialect === 'autogpt' ? { usage } : {}),
-      issues: classified.issues,
+      chunk,
+      usage: usage && dialect === 'autogpt' ? usage : undefined,
+      issues,
     };
-    if (record.kind === 'done') summary.done = true;
-    if (record.type !== null) summary.byType[record.type] = (summary.byType[record.type] ?? 0) + 1;
-    let failure = null;
-    let extraFields: string[] = [];
-    if (classified.validation?.kind === 'chunk') {
+    if (kind === 'chunk') {
       summary.chunks++;
       if (summary.firstChunkMs === null) summary.firstChunkMs = at;
-      if (record.type === 'finish') summary.finished = true;
-      extraFields = classified.validation.extraFields;
-      if (!clientStopped) failure = reassembler.apply(classified.validation.chunk);
-    } else if (record.kind === 'invalid-json' || record.kind === 'invalid-chunk' || record.kind === 'unknown-type') {
-      clientStopped = true;
-    }
+      if (type === 'finish') summary.finished = true;
+    } else if (kind === 'done') summary.done = true;
+    else clientStopped = true;
+    if (type !== null) summary.byType[type] = (summary.byType[type] ?? 0) + 1;
     emit(record);
     linter.event(record, extraFields, failure, reassembler.current);
   }
