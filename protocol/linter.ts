@@ -54,6 +54,11 @@ function problemMessage(problem: SseProblem): string {
   }
 }
 
+/** A block of only `retry` / `id` fields sets them without an event: valid, nothing to dispatch. */
+function onlySetsFields(raw: string): boolean {
+  return raw.split('\n').every((line) => /^(retry|id)(:|$)/.test(line));
+}
+
 /** The `data` of an event's raw lines, as the SSE parser joined them. */
 function dataOf(raw: string): string {
   return raw
@@ -246,6 +251,7 @@ export function createLinter(options: LinterOptions): Linter {
       report('stall', null, stallMessage(gap, 'so far'));
     },
     problem(problem, event) {
+      if (problem.kind === 'no-data' && onlySetsFields(problem.raw)) return;
       report('sse-format', event, problemMessage(problem));
     },
     end(at, message) {
