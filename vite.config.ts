@@ -1,0 +1,73 @@
+/**
+ * Builds the unpacked Chrome extension into dist/extension/: the background service worker
+ * (an ES module), the devtools and panel pages (with everything they import), and the two content
+ * scripts. Content scripts cannot be modules, so each is a second, self-contained IIFE build run
+ * when the main build closes. Pages that do not exist yet are left out rather than failing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const outDir = resolve(root, 'dist/extension');
+
+const pages = ['extension/devtools/devtools.html', 'extension/panel/panel.html'].filter((page) => existsSync(resolve(root, page)));
+
+const contentScripts = {
+  'page-hook.js': 'extension/page-hook/index.ts',
+  'relay.js': 'extension/relay/index.ts',
+};
+
+/** Copies manifest.json and builds the content scripts once the main bundle is written. */
+function extensionFiles(): Plugin {
+  return {
+    name: 'streamscope-extension-files',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: readFileSync(resolve(root, 'manifest.json'), 'utf8') });
+    },
+    async closeBundle() {
+      for (const [fileName, entry] of Object.entries(contentScripts)) {
+        await build({
+          configFile: false,
+          root,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            copyPublicDir: false,
+            rollupOptions: {
+              input: resolve(root, entry),
+              // no name: an IIFE without exports declares no global the page could see
+              output: { format: 'iife', entryFileNames: fileName, inlineDynamicImports: true },
+            },
+          },
+        });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: false,
+  plugins: [preact(), extensionFiles()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    rollupOptions: {
+      input: {
+        background: resolve(root, 'extension/background/index.ts'),
+        ...Object.fromEntries(pages.map((page) => [page.split('/').pop()!.replace('.html', ''), resolve(root, page)])),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+});
