@@ -1,0 +1,183 @@
+/**
+ * The HTTP server's own behaviour: scenario selection, CORS, errors, scenario folders with hot
+ * reload, cleanup after aborted requests, and the scheduler's timing.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { builtinScenarios } from '../scenarios/builtins.js';
+import { createRegistry } from '../scenarios/registry.js';
+import { validateScenario, type ScenarioResult } from '../scenarios/validate.js';
+import type { Scenario, Step } from '../scenarios/schema.js';
+import { startMockServer, type MockServer } from './http-server.js';
+
+function scenarioOf(value: unknown): Scenario {
+  const result = validateScenario(value, 'test.json');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.scenario;
+}
+
+const tick = 50;
+const ticks = 40;
+const timing = scenarioOf({
+  name: 'timing',
+  expect: ['missing-finish', 'missing-done'],
+  steps: Array.from({ length: ticks }, (_, index): Step[] => [
+    { step: 'chunk', chunk: { type: 'data-tick', data: index } },
+    { step: 'delay', ms: tick },
+  ]).flat(),
+});
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, registry: createRegistry([...builtinScenarios, timing]) });
+});
+afterAll(() => server.close());
+
+const chatBody = (text: string, id = 'chat-x') => JSON.stringify({ id, messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] });
+
+async function servedScenario(path: string, init: RequestInit = {}): Promise<string | null> {
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', ...init });
+  await response.body?.cancel();
+  return response.headers.get('x-streamscope-scenario');
+}
+
+describe('scenario selection', () => {
+  it('takes the header first, then the query, then "/scenario NAME", then the default', async () => {
+    const body = chatBody('/scenario reasoning');
+    expect(await servedScenario('/api/chat?scenario=abort', { body, headers: { 'x-streamscope-scenario': 'slow-drip' } })).toBe('slow-drip');
+    expect(await servedScenario('/api/chat?scenario=abort', { body })).toBe('abort');
+    expect(await servedScenario('/api/chat', { body })).toBe('reasoning');
+    expect(await servedScenario('/api/chat', { body: chatBody('hello') })).toBe('plain-text');
+    expect(await servedScenario('/api/chat', { body: 'not json' })).toBe('plain-text');
+  });
+
+  it('answers an unknown scenario with 404 and the known names', async () => {
+    const response = await fetch(`${server.url}/sse/nope`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toMatch(/unknown scenario "nope"; known: .*plain-text/);
+  });
+
+  it('lists the scenarios with their dialect and expected findings', async () => {
+    const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { name: string; dialect: string; expect: string[] }[];
+    expect(list.find((entry) => entry.name === 'stuck-session')).toMatchObject({ dialect: 'autogpt', expect: ['missing-finish', 'missing-done', 'stall'] });
+  });
+});
+
+describe('HTTP details', () => {
+  it('answers CORS preflights and marks responses for other origins', async () => {
+    const preflight = await fetch(`${server.url}/api/chat`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-streamscope-scenario' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,x-streamscope-scenario');
+    const response = await fetch(`${server.url}/sse/abort`, { headers: { origin: 'http://localhost:5173' } });
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    await response.text();
+  });
+
+  it('answers 204 to a resume with nothing active, 404 to a stop with nothing to stop and to unknown paths', async () => {
+    expect((await fetch(`${server.url}/api/chat/none/stream`)).status).toBe(204);
+    expect((await fetch(`${server.url}/api/chat/none/stop`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404);
+  });
+
+  it('serves the demo page (or says how to build it) at /', async () => {
+    const response = await fetch(server.url);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toMatch(/streamscope/);
+  });
+});
+
+describe('scenario folders', () => {
+  it('adds valid files, reports bad ones by file and JSON path while serving the rest, and reloads on change', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'streamscope-scenarios-'));
+    const reports: { file: string; result: ScenarioResult | 'removed' }[] = [];
+    const good = (description: string) => JSON.stringify({ description, expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'done' }] });
+    await writeFile(join(dir, 'mine.json'), good('first'));
+    await writeFile(join(dir, 'broken.json'), JSON.stringify({ expect: [], steps: [{ step: 'chunk', chunk: { type: 'text-delta', id: 't' } }] }));
+    const folder = await startMockServer({ port: 0, scenariosDir: dir, onScenarioFile: (file, result) => reports.push({ file, result }) });
+    const list = async () => (await (await fetch(`${folder.url}/api/scenarios`)).json()) as { name: string; description: string }[];
+    try {
+      const broken = reports.find((report) => report.file.endsWith('broken.json'))?.result;
+      expect(broken).toMatchObject({ ok: false, problems: [{ file: join(dir, 'broken.json'), path: '$.steps[0].chunk.delta', message: 'Invalid input: expected string, received undefined' }] });
+      expect((await list()).find((entry) => entry.name === 'mine')?.description).toBe('first');
+      expect((await fetch(`${folder.url}/sse/broken`)).status).toBe(404);
+      expect((await fetch(`${folder.url}/sse/plain-text`)).status).toBe(200);
+
+      await writeFile(join(dir, 'mine.json'), good('second'));
+      await vi.waitFor(async () => expect((await list()).find((entry) => entry.name === 'mine')?.description).toBe('second'), { timeout: 5000, interval: 50 });
+      await writeFile(join(dir, 'broken.json'), good('fixed'));
+      await vi.waitFor(async () => expect((await list()).map((entry) => entry.name)).toContain('broken'), { timeout: 5000, interval: 50 });
+    } finally {
+      await folder.close();
+      await rm(dir, { recursive: true });
+    }
+  });
+});
+
+/**
+ * A client that drops the connection after the first bytes, as a closed tab does. Its own socket
+ * (no agent), so that what stays open afterwards is the server's doing.
+ */
+function dropAfterFirstBytes(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (response) => {
+      response.once('data', () => {
+        request.destroy();
+        resolve();
+      });
+    });
+    request.on('error', reject);
+    request.end(init.body);
+  });
+}
+
+describe('cleanup', () => {
+  it('leaves no streams, timers or sockets after 1,000 aborted requests', async () => {
+    const local = await startMockServer({ port: 0, resumeWindowMs: 100 });
+    const names = ['stuck-session', 'stall-silent', 'plain-text', 'long-tool'];
+    try {
+      for (let batch = 0; batch < 10; batch++) {
+        await Promise.all(
+          Array.from({ length: 100 }, (_, index) => {
+            const n = batch * 100 + index;
+            const name = names[n % names.length];
+            // Half are chat turns (resumable: they wait a moment for a reader), half EventSource streams.
+            return n % 2
+              ? dropAfterFirstBytes(`${local.url}/api/chat`, { method: 'POST', body: chatBody('hi', `chat-${n}`), headers: { 'x-streamscope-scenario': name } })
+              : dropAfterFirstBytes(`${local.url}/sse/${name}`);
+          }),
+        );
+      }
+      await vi.waitFor(() => expect(local.stats()).toEqual({ activeStreams: 0, activeTimers: 0, sockets: 0 }), { timeout: 5000, interval: 20 });
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('timing', () => {
+  it(`events ${tick} ms apart arrive with an inter-event error p95 under 10 ms`, async () => {
+    const response = await fetch(`${server.url}/sse/timing`);
+    const arrivals: number[] = [];
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const bytes of response.body!) {
+      const now = performance.now();
+      text += decoder.decode(bytes, { stream: true });
+      const events = text.split('\n\n');
+      text = events.pop() ?? '';
+      for (const _event of events) arrivals.push(now);
+    }
+    expect(arrivals).toHaveLength(ticks);
+    const errors = arrivals.slice(1).map((at, index) => Math.abs(at - arrivals[index] - tick)).sort((a, b) => a - b);
+    const p95 = errors[Math.ceil(errors.length * 0.95) - 1];
+    expect(p95).toBeLessThan(10);
+  });
+});
