@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeChunk, encodeDone } from './encoder.js';
+import { createReassembler } from './reassembler.js';
+import { chunkSequence } from './test-support/chunk-arbitraries.js';
 import { decodeStream } from './decode-stream.js';
 import { aiSdkStreams, deniedApprovalResponse, type AiSdkStreamName } from './test-support/ai-sdk-streams.js';
 import { runSdkClient } from './test-support/client.js';
 import type { FindingCode } from './schemas/report.js';
+import type { UIMessageChunk } from './schemas/chunks.js';
 
 const samples = '/work/shared/samples';
 
@@ -45,6 +50,38 @@ describe('reassembly of streams made by the AI SDK server code equals readUIMess
   });
 });
 
+describe('message metadata the client cannot merge', () => {
+  it('stops where the client throws (a primitive base merged into) and says so', async () => {
+    const bytes = [
+      { type: 'start', messageMetadata: 'draft' },
+      { type: 'text-start', id: 't1' },
+      { type: 'message-metadata', messageMetadata: { tokens: 3 } },
+      { type: 'text-delta', id: 't1', delta: 'never applied' },
+    ]
+      .map((chunk) => encodeChunk(chunk as UIMessageChunk))
+      .join('');
+    const [report, client] = await Promise.all([decodeStream(bytes), runSdkClient(bytes)]);
+    expect(client.error).toBeInstanceOf(TypeError);
+    expect(report.message).toEqual(client.message);
+    expect(report.message.metadata).toBe('draft');
+    expect(report.findings.filter((finding) => finding.code === 'schema-violation')).toHaveLength(1);
+  });
+
+  it('skips the keys mergeObjects skips and spreads an array base, as the client does', async () => {
+    const bytes = [
+      { type: 'start', messageMetadata: [1, 2] },
+      { type: 'message-metadata', messageMetadata: { constructor: 1, prototype: 2, a: { b: 1 } } },
+      { type: 'message-metadata', messageMetadata: { a: { c: 2, prototype: 3 } } },
+    ]
+      .map((chunk) => encodeChunk(chunk as UIMessageChunk))
+      .join('');
+    const [report, client] = await Promise.all([decodeStream(bytes), runSdkClient(bytes)]);
+    expect(client.error).toBeUndefined();
+    expect(report.message).toEqual(client.message);
+    expect(report.message.metadata).toEqual({ 0: 1, 1: 2, a: { b: 1, c: 2 } });
+  });
+});
+
 describe('the bundled AI SDK sample', () => {
   it('reassembles to the recorded message, as the client does', async () => {
     const bytes = readFileSync(`${samples}/ai-sdk-tool-multistep.sse`);
@@ -59,3 +96,29 @@ describe('the bundled AI SDK sample', () => {
 async function* toAsync(pieces: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* pieces;
 }
+
+describe('random chunk sequences: our message is the client\'s, and where the client throws we report it', () => {
+  it('matches readUIMessageStream on random valid chunk sequences, orphans included', async () => {
+    let failures = 0;
+    await fc.assert(
+      fc.asyncProperty(chunkSequence, async (chunks) => {
+        const bytes = chunks.map((chunk) => encodeChunk(chunk)).join('') + encodeDone();
+        const [report, client] = await Promise.all([decodeStream(bytes), runSdkClient(bytes)]);
+        expect(report.message).toEqual(client.message ?? { id: '', role: 'assistant', parts: [] });
+        const reassembler = createReassembler();
+        for (const chunk of chunks) if (reassembler.apply(chunk)) break;
+        // Orphan messages are the client's own words; a metadata failure quotes the TypeError.
+        if (client.error) expect(reassembler.failure?.message).toContain(client.error.message);
+        else expect(reassembler.failure).toBeNull();
+        const reassemblyFindings = report.findings.filter((finding) => ['orphan-delta', 'orphan-tool-output', 'schema-violation'].includes(finding.code));
+        expect(reassemblyFindings.map((finding) => finding.code)).toEqual(reassembler.failure ? [reassembler.failure.code] : []);
+        if (reassembler.failure) expect(reassemblyFindings[0].message).toContain(reassembler.failure.message);
+        if (client.error) failures++;
+      }),
+      { numRuns: 500 },
+    );
+    // The generator must exercise both outcomes for the property to mean anything.
+    expect(failures).toBeGreaterThan(50);
+    expect(failures).toBeLessThan(450);
+  });
+});

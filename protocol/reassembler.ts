@@ -8,7 +8,8 @@ import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
 
-export type ReassemblyFailure = { code: 'orphan-delta' | 'orphan-tool-output'; message: string };
+/** `schema-violation`: message metadata the client cannot merge (a primitive merged into). */
+export type ReassemblyFailure = { code: 'orphan-delta' | 'orphan-tool-output' | 'schema-violation'; message: string };
 
 export type Reassembler = {
   /** Applies one valid chunk; returns the client's failure if it would throw on it. */
@@ -51,16 +52,25 @@ const isStaticToolPart = (part: UIMessagePart): part is ToolPart => part.type.st
 const staticToolName = (part: UIMessagePart): string => part.type.split('-').slice(1).join('-');
 const isResultState = (state: string): boolean => state === 'output-available' || state === 'output-error';
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isMergeableObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+// The client's `mergeObjects` skips these keys at every depth.
+const unmergedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Message metadata merges deeply, arrays replaced, as the client's `mergeObjects`. */
+/**
+ * Message metadata merges as the client's `mergeObjects` does: deeply for objects, arrays and
+ * primitives replaced, the keys above skipped. Like the client it spreads whatever the base is
+ * (an array base gains its indexes as keys) and throws when the base is a primitive that the
+ * overrides have keys to merge into (`key in "text"` is a TypeError).
+ */
 function mergeMetadata(base: unknown, overrides: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
-  const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    result[key] = isPlainObject(value) && isPlainObject(result[key]) ? mergeMetadata(result[key], value) : value;
+  const result: Record<string, unknown> = { ...(base as object) };
+  for (const key in overrides as object) {
+    if (unmergedKeys.has(key) || !Object.hasOwn(overrides as object, key)) continue;
+    const value = (overrides as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof base !== 'object') throw new TypeError(`Cannot use 'in' operator to search for '${key}' in ${String(base)}`);
+    const baseValue = (base as Record<string, unknown>)[key];
+    result[key] = isMergeableObject(value) && isMergeableObject(baseValue) ? mergeMetadata(baseValue, value) : value;
   }
   return result;
 }
@@ -228,7 +238,25 @@ export function createReassembler(): Reassembler {
     );
   }
 
-  function applyStart(chunk: ChunkOf<'start'>): void {
+  /** Merges new metadata as the client does; null when it merged (or there was none). */
+  function mergeIntoMetadata(metadata: unknown): ReassemblyFailure | null {
+    if (metadata == null) return null;
+    if (message.metadata == null) {
+      message.metadata = metadata;
+      return null;
+    }
+    try {
+      message.metadata = mergeMetadata(message.metadata, metadata);
+      return null;
+    } catch (error) {
+      return {
+        code: 'schema-violation',
+        message: `messageMetadata ${JSON.stringify(metadata)} cannot be merged into the message's metadata ${JSON.stringify(message.metadata)} (${(error as Error).message}).`,
+      };
+    }
+  }
+
+  function applyStart(chunk: ChunkOf<'start'>): ReassemblyFailure | null {
     const reset = chunk.messageId != null && chunk.messageId !== message.id;
     if (reset) {
       message = { id: chunk.messageId as string, role: 'assistant', parts: [] };
@@ -237,14 +265,16 @@ export function createReassembler(): Reassembler {
       partialToolCalls = Object.create(null);
     }
     if (chunk.messageId != null) message.id = chunk.messageId;
-    if (chunk.messageMetadata != null) message.metadata = mergeMetadata(message.metadata, chunk.messageMetadata);
+    const failed = mergeIntoMetadata(chunk.messageMetadata);
+    if (failed) return failed;
     if (reset || chunk.messageId != null || chunk.messageMetadata != null) write();
+    return null;
   }
 
-  function applyMetadata(metadata: unknown): void {
-    if (metadata == null) return;
-    message.metadata = message.metadata != null ? mergeMetadata(message.metadata, metadata) : metadata;
-    write();
+  function applyMetadata(metadata: unknown): ReassemblyFailure | null {
+    const failed = mergeIntoMetadata(metadata);
+    if (!failed && metadata != null) write();
+    return failed;
   }
 
   function applyData(chunk: UIMessageChunk & { type: `data-${string}` }): void {
@@ -381,12 +411,10 @@ export function createReassembler(): Reassembler {
         activeReasoning = Object.create(null);
         return null;
       case 'start':
-        applyStart(chunk);
-        return null;
+        return applyStart(chunk);
       case 'finish':
       case 'message-metadata':
-        applyMetadata(chunk.messageMetadata);
-        return null;
+        return applyMetadata(chunk.messageMetadata);
       default:
         if (chunk.type.startsWith('data-')) applyData(chunk as UIMessageChunk & { type: `data-${string}` });
         return null;
