@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from './builtins.js';
+import { scenarioJsonSchema } from './schema.js';
+import { formatProblem, parseScenario } from './validate.js';
+
+const problemsOf = (value: unknown) => {
+  const result = parseScenario(JSON.stringify(value), 'scenarios/bad.json');
+  return result.ok ? [] : result.problems.map(formatProblem);
+};
+
+describe('scenario validation', () => {
+  it('names the file, the JSON path and what was expected', () => {
+    expect(problemsOf({ expect: [], steps: [{ step: 'chunk', chunk: { type: 'text-delta', id: 7, delta: 'x' } }] })).toEqual([
+      'scenarios/bad.json: $.steps[0].chunk.id: Invalid input: expected string, received number',
+    ]);
+  });
+
+  it('refuses chunk types no client knows, pointing at raw steps for deliberate breakage', () => {
+    expect(problemsOf({ expect: [], steps: [{ step: 'chunk', chunk: { type: 'usage', totalTokens: 1 } }] })).toEqual([
+      'scenarios/bad.json: $.steps[0].chunk.type: unknown chunk type "usage" (to send it on purpose, use a "raw" step)',
+    ]);
+  });
+
+  it('lists the step kinds for an unknown step, and names unknown fields and finding codes', () => {
+    expect(problemsOf({ expect: ['nope'], steps: [{ step: 'sleep' }, { step: 'delay', ms: 5, jiter: 1 }] })).toEqual([
+      expect.stringMatching(/^scenarios\/bad\.json: \$\.expect\[0\]: Invalid option: expected one of "missing-finish"/),
+      'scenarios/bad.json: $.steps[0].step: expected "step" to be one of chunk, delay, comment, heartbeat, usage, text, reasoning, tool, raw, done, disconnect, stall, got "sleep"',
+      'scenarios/bad.json: $.steps[1]: unknown field(s) "jiter"',
+    ]);
+  });
+
+  it('reports JSON syntax errors at the root', () => {
+    const result = parseScenario('{"steps": [', 'x.json');
+    expect(result.ok ? null : result.problems[0]).toMatchObject({ file: 'x.json', path: '$', message: expect.stringMatching(/^not valid JSON: /) });
+  });
+
+  it('names a scenario after its file unless it has a name', () => {
+    const result = parseScenario(JSON.stringify({ expect: [], steps: [{ step: 'done' }] }), 'dir/my-case.json');
+    expect(result.ok && result.scenario.name).toBe('my-case');
+  });
+});
+
+describe('built-in scenarios', () => {
+  const names = builtinScenarios.map((scenario) => scenario.name);
+
+  it('cover every case DESIGN.md and the issue list, with unique names', () => {
+    for (const name of ['plain-text', 'reasoning', 'tool-multistep', 'long-tool', 'error-mid-stream', 'stuck-session', 'duplicate-finish', 'abort', 'disconnect', 'malformed-json', 'unknown-chunk-type', 'slow-drip', 'large-payload', 'autogpt-turn', 'stop-completes']) {
+      expect(names).toContain(name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('healthy ones declare no findings; faulty ones declare theirs', () => {
+    const expectOf = (name: string) => builtinScenarios.find((scenario) => scenario.name === name)?.expect;
+    expect(expectOf('plain-text')).toEqual([]);
+    expect(expectOf('duplicate-finish')).toEqual(['duplicate-finish']);
+  });
+});
+
+describe('JSON Schema', () => {
+  it('describes the steps and the chunk types for editors', () => {
+    const schema = JSON.stringify(scenarioJsonSchema());
+    expect(schema).toContain('"tool-input-delta"');
+    expect(schema).toContain('"heartbeatMs"');
+    expect(scenarioJsonSchema()).toMatchObject({ type: 'object', required: ['expect', 'steps'] });
+  });
+});
