@@ -10,6 +10,8 @@ export const geckoId = 'streamscope@streamscope.dev';
  * addons.mozilla.org now requires.
  */
 export const geckoMinVersion = '140.0';
+/** Firefox for Android got `data_collection_permissions` in 142. */
+export const geckoAndroidMinVersion = '142.0';
 
 type Json = Record<string, unknown>;
 
@@ -37,6 +39,7 @@ export function toFirefoxManifest(chrome: Json): Json {
       // streamscope shows captured traffic in DevTools only; nothing leaves the browser.
       data_collection_permissions: { required: ['none'] },
     },
+    gecko_android: { strict_min_version: geckoAndroidMinVersion },
   };
   return manifest;
 }
