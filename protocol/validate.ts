@@ -43,40 +43,52 @@ function fieldCheck(schema: z.ZodType): Check {
   return (value) => schema.safeParse(value).success;
 }
 
-type ShapeCheck = { check: Check; fields: ReadonlyArray<readonly [string, Check]> };
-const shapeChecks = new WeakMap<z.ZodObject, ShapeCheck>();
+const shapeChecks = new WeakMap<z.ZodObject, Check>();
 
-function shapeCheck(schema: z.ZodObject): ShapeCheck {
-  let cached = shapeChecks.get(schema);
-  if (!cached) {
-    const fields = Object.entries(schema.shape).map(([key, field]) => [key, fieldCheck(field as z.ZodType)] as const);
-    const check: Check = (value) => {
-      const record = value as Record<string, unknown>;
-      for (const [key, test] of fields) if (!test(record[key])) return false;
+/** zod 4 requires the key of every non-optional field, even `z.unknown()` ones, to be present. */
+function keyCheck(key: string, field: z.ZodType): Check {
+  const test = fieldCheck(field);
+  if (field instanceof z.ZodOptional) return (record) => test((record as Record<string, unknown>)[key]);
+  return (record) => Object.hasOwn(record as object, key) && test((record as Record<string, unknown>)[key]);
+}
+
+function shapeCheck(schema: z.ZodObject): Check {
+  let check = shapeChecks.get(schema);
+  if (!check) {
+    const fields = Object.entries(schema.shape).map(([key, field]) => keyCheck(key, field as z.ZodType));
+    check = (value) => {
+      for (const test of fields) if (!test(value)) return false;
       return true;
     };
-    cached = { check, fields };
-    shapeChecks.set(schema, cached);
+    shapeChecks.set(schema, check);
   }
-  return cached;
+  return check;
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((segment) => String(segment)).join('.');
 }
 
-function zodIssues(schema: z.ZodType, value: unknown): SchemaIssue[] {
+/** The schema's issues with `value`, leaving out fields the client does not know: it ignores those. */
+function zodIssues(schema: z.ZodType, type: string, value: unknown, client: ClientVersion): SchemaIssue[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return result.error.issues
+    .filter((issue) => !isUnknownField(type, issue.path[0], client))
+    .map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+function isUnknownField(type: string, key: PropertyKey | undefined, client: ClientVersion): boolean {
+  if (typeof key !== 'string') return false;
+  const since = fieldSince(type, key);
+  return since === undefined || !versionAtLeast(client, since);
 }
 
 function extraFields(type: string, value: Record<string, unknown>, client: ClientVersion): string[] {
   const extra: string[] = [];
   for (const key in value) {
     if (key === 'type' || !Object.hasOwn(value, key)) continue;
-    const since = fieldSince(type, key);
-    if (since === undefined || !versionAtLeast(client, since)) extra.push(key);
+    if (isUnknownField(type, key, client)) extra.push(key);
   }
   return extra;
 }
@@ -106,8 +118,8 @@ export function validateChunk(value: unknown, client: ClientVersion): Validation
   if (isNamedChunkType(type) && !versionAtLeast(client, chunkTypeSince[type])) {
     return { kind: 'unknown-type', type, since: chunkTypeSince[type] };
   }
-  if (!shapeCheck(schema).check(record)) {
-    const issues = zodIssues(schema, record);
+  if (!shapeCheck(schema)(record)) {
+    const issues = zodIssues(schema, type, record, client);
     if (issues.length > 0) return { kind: 'invalid-chunk', type, issues };
   }
   if (type === 'finish') {
