@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from './io.js';
+import { serve } from './serve.js';
+
+function session(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  let stop!: () => void;
+  const until = new Promise<void>((resolve) => (stop = resolve));
+  const exit = serve(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, until);
+  return { exit, stop, stdout: () => stdout, stderr: () => stderr };
+}
+
+const waitForOutput = async (read: () => string, pattern: RegExp): Promise<RegExpMatchArray> => {
+  for (;;) {
+    const match = read().match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
+
+describe('streamscope serve', () => {
+  it('prints the URLs, serves the scenarios of --scenarios, reports bad files, and stops cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'streamscope-serve-'));
+    writeFileSync(join(dir, 'mine.json'), JSON.stringify({ expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'done' }] }));
+    writeFileSync(join(dir, 'bad.json'), '{"expect": []}');
+    const running = session(['--port', '0', '--scenarios', dir]);
+    const [, url] = await waitForOutput(running.stdout, /streamscope mock server: (http:\/\/127\.0\.0\.1:\d+)\n/);
+    expect(running.stdout()).toContain(`  chat          POST ${url}/api/chat`);
+    expect(running.stdout()).toContain(`scenario "mine" loaded from ${join(dir, 'mine.json')}`);
+    expect(running.stderr()).toContain(`${join(dir, 'bad.json')}: $.steps: Invalid input: expected array, received undefined`);
+    expect(await (await fetch(`${url}/sse/mine`)).text()).toBe('data: {"type":"start"}\n\ndata: [DONE]\n\n');
+    running.stop();
+    expect(await running.exit).toBe(0);
+    await expect(fetch(`${url}/sse/mine`)).rejects.toThrow();
+  });
+
+  it('rejects a bad port, a missing folder and a port in use as usage errors', async () => {
+    await expect(session(['--port', 'x']).exit).rejects.toThrow(new UsageError('--port x: expected a port number (0–65535)'));
+    await expect(session(['--scenarios', '/nonexistent/dir']).exit).rejects.toThrow(new UsageError('--scenarios /nonexistent/dir: no such directory'));
+    const first = session(['--port', '0']);
+    const [, port] = await waitForOutput(first.stdout, /127\.0\.0\.1:(\d+)/);
+    await expect(session(['--port', port]).exit).rejects.toThrow(new UsageError(`port ${port} is in use: pick another with --port`));
+    first.stop();
+    await first.exit;
+  });
+});

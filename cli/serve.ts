@@ -1,0 +1,91 @@
+/**
+ * `streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]`: the mock server and
+ * the demo page, until Ctrl-C.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { formatProblem } from '../mock-server/scenarios/validate.js';
+import type { DirectoryReport } from '../mock-server/scenarios/directory.js';
+import { startMockServer, type MockServer, type MockServerOptions } from '../mock-server/transports/http-server.js';
+import { UsageError, type Io } from './io.js';
+import { parse } from './options.js';
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 8787;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new UsageError(`--port ${value}: expected a port number (0–65535)`);
+  return number;
+}
+
+function scenariosDir(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!existsSync(value)) throw new UsageError(`--scenarios ${value}: no such directory`);
+  if (!statSync(value).isDirectory()) throw new UsageError(`--scenarios ${value}: not a directory`);
+  return value;
+}
+
+function fileReporter(io: Io): DirectoryReport {
+  return (file, result) => {
+    if (result === 'removed') io.stdout(`scenario file removed: ${file}\n`);
+    else if (result.ok) io.stdout(`scenario "${result.scenario.name}" loaded from ${file}\n`);
+    else io.stderr(`${result.problems.map(formatProblem).join('\n')}\n(${file} is not served; the other scenarios are)\n`);
+  };
+}
+
+function banner(server: MockServer, dir: string | undefined): string {
+  const { url } = server;
+  const count = server.context.registry.list().length;
+  return [
+    `streamscope mock server: ${url}`,
+    `  demo page     ${url}/`,
+    `  chat          POST ${url}/api/chat   (pick a scenario: header x-streamscope-scenario, ?scenario=NAME, or the message "/scenario NAME")`,
+    `  resume        GET  ${url}/api/chat/:id/stream`,
+    `  stop          POST ${url}/api/chat/:id/stop`,
+    `  EventSource   GET  ${url}/sse/:scenario`,
+    `  scenarios     GET  ${url}/api/scenarios   (${count} served${dir ? `, watching ${dir}` : ''})`,
+    'Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}
+
+async function listen(options: MockServerOptions): Promise<MockServer> {
+  try {
+    return await startMockServer(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use: pick another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'EACCES') throw new UsageError(`cannot listen on ${options.host}:${options.port} (${code})`);
+    throw error;
+  }
+}
+
+/** Serves until `until` settles; `run` passes the first Ctrl-C or SIGTERM. */
+export async function serve(argv: string[], io: Io, until: Promise<unknown>): Promise<number> {
+  const { values, positionals } = parse('serve', argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    scenarios: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`serve: unexpected argument "${positionals[0]}" (options: --port, --host, --scenarios)`);
+  const dir = scenariosDir(values.scenarios);
+  const server = await listen({ port: port(values.port), host: values.host ?? '127.0.0.1', scenariosDir: dir, onScenarioFile: fileReporter(io) });
+  io.stdout(banner(server, dir));
+  await until;
+  await server.close();
+  return 0;
+}
+
+function signalled(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  return serve(argv, io, signalled());
+}
