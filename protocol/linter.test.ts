@@ -3,7 +3,7 @@ import { createDecoder } from './decoder.js';
 import { findingCodes, type FindingCode } from './schemas/report.js';
 import type { ClientVersion } from './schemas/chunks.js';
 import { encodeChunk, encodeHeartbeat } from './encoder.js';
-import { codesOf, decode, findingsOf, inserted, replaced, sseOf, textTurn, toolInput, type StreamItem } from './test-support/linter-cases.js';
+import { codesOf, decode, findingsOf, inserted, replaced, runChat, sseOf, textTurn, toolInput, type StreamItem } from './test-support/linter-cases.js';
 import { runSdkClient } from './test-support/client.js';
 import { aiSdkStreams } from './test-support/ai-sdk-streams.js';
 
@@ -349,5 +349,32 @@ describe('sse-format', () => {
     const report = await decode(`retry: 3000\nid: 7\n\n${turn}`);
     expect(codesOf(report)).toEqual([]);
     expect(findingsOf(await decode(`retry: 3000\nevent: ping\n\n${turn}`), 'sse-format')).toHaveLength(1);
+  });
+});
+
+describe('what the messages say about useChat holds for its engine (AbstractChat + DefaultChatTransport)', () => {
+  it('an error chunk: useChat stops there with status "error"', async () => {
+    const chat = await runChat(sseOf(inserted(textTurn, 4, { type: 'error', errorText: 'model overloaded' })));
+    expect(chat.status).toBe('error');
+    expect(chat.error?.message).toBe('model overloaded');
+    expect(chat.message?.parts.at(-1)).toMatchObject({ type: 'text', state: 'streaming' });
+  });
+
+  it('an orphan delta: useChat fails with the error the linter quotes', async () => {
+    const bytes = sseOf(replaced(textTurn, 3, { type: 'text-delta', id: 't9', delta: 'x' }));
+    const chat = await runChat(bytes);
+    expect(chat.status).toBe('error');
+    expect(findingsOf(await decode(bytes), 'orphan-delta')[0].message).toContain(chat.error?.message);
+  });
+
+  it('a second finish: useChat ends "ready" with the second finishReason', async () => {
+    const chat = await runChat(sseOf([...textTurn, { type: 'finish', finishReason: 'length' }]));
+    expect(chat).toMatchObject({ status: 'ready', error: undefined, finishReason: 'length' });
+  });
+
+  it('no finish, connection closed: useChat ends "ready", without a finishReason', async () => {
+    const chat = await runChat(sseOf(textTurn.slice(0, 6)));
+    expect(chat).toMatchObject({ status: 'ready', error: undefined, finishReason: undefined });
+    expect(findingsOf(await decode(sseOf(textTurn.slice(0, 6))), 'missing-finish')[0].message).toContain('no finishReason');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Test-only: small crafted streams for the linter's finding codes. A stream is a list of chunks
  * (framed as AI SDK servers frame them) and raw SSE text (sent verbatim), then `data: [DONE]`.
+ * `runChat` plays bytes to useChat's engine, to check what the linter says about useChat.
  */
+import { AbstractChat, DefaultChatTransport, type ChatState, type ChatStatus, type UIMessage as SdkUIMessage } from 'ai';
 import { decodeStream } from '../decode-stream.js';
 import type { DecoderOptions } from '../decoder.js';
 import type { DecodeReport, Finding, FindingCode } from '../schemas/report.js';
@@ -56,4 +58,34 @@ export function findingsOf(report: DecodeReport, code: FindingCode): Finding[] {
 /** The findings' codes, for "nothing else was reported" checks. */
 export function codesOf(report: DecodeReport): FindingCode[] {
   return report.findings.map((finding) => finding.code);
+}
+
+/** What `useChat` ends up with: its status, its error, the assistant message it shows. */
+export type ChatRun = { status: ChatStatus; error: Error | undefined; message: SdkUIMessage | undefined; finishReason: string | undefined };
+
+/** Minimal in-memory chat state, as framework bindings (React, Vue, Svelte) provide. */
+class MemoryChatState implements ChatState<SdkUIMessage> {
+  status: ChatStatus = 'ready';
+  error: Error | undefined = undefined;
+  messages: SdkUIMessage[] = [];
+  pushMessage = (message: SdkUIMessage): void => void this.messages.push(message);
+  popMessage = (): void => void this.messages.pop();
+  replaceMessage = (index: number, message: SdkUIMessage): void => void (this.messages[index] = message);
+  snapshot = <T>(thing: T): T => structuredClone(thing);
+}
+
+class MemoryChat extends AbstractChat<SdkUIMessage> {}
+
+/** useChat's engine (`AbstractChat` + `DefaultChatTransport`) on a response whose body is `bytes`. */
+export async function runChat(bytes: string): Promise<ChatRun> {
+  const state = new MemoryChatState();
+  let finishReason: string | undefined;
+  const transport = new DefaultChatTransport<SdkUIMessage>({
+    api: 'http://127.0.0.1/api/chat',
+    fetch: async () => new Response(bytes, { headers: { 'content-type': 'text/event-stream' } }),
+  });
+  const chat = new MemoryChat({ state, transport, onError: () => {}, onFinish: (event) => void (finishReason = event.finishReason) });
+  await chat.sendMessage({ text: 'hi' });
+  const last = state.messages.at(-1);
+  return { status: state.status, error: state.error, message: last?.role === 'assistant' ? last : undefined, finishReason };
 }
