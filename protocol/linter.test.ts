@@ -5,7 +5,7 @@ import type { ClientVersion } from './schemas/chunks.js';
 import { encodeChunk, encodeHeartbeat } from './encoder.js';
 import { codesOf, decode, findingsOf, inserted, replaced, runChat, sseOf, textTurn, toolInput, type StreamItem } from './test-support/linter-cases.js';
 import { runSdkClient } from './test-support/client.js';
-import { aiSdkStreams } from './test-support/ai-sdk-streams.js';
+import { aiSdkStreams, deniedApprovalResponse } from './test-support/ai-sdk-streams.js';
 
 type Case = {
   code: FindingCode;
@@ -376,5 +376,15 @@ describe('what the messages say about useChat holds for its engine (AbstractChat
     const chat = await runChat(sseOf(textTurn.slice(0, 6)));
     expect(chat).toMatchObject({ status: 'ready', error: undefined, finishReason: undefined });
     expect(findingsOf(await decode(sseOf(textTurn.slice(0, 6))), 'missing-finish')[0].message).toContain('no finishReason');
+  });
+});
+
+describe('orphan tool output and continued messages', () => {
+  it('the SDK answers a denied approval in a new response: the finding says when useChat still finds the call', async () => {
+    const bytes = await deniedApprovalResponse();
+    const [finding] = findingsOf(await decode(bytes), 'orphan-tool-output');
+    expect(finding).toMatchObject({ event: 1, severity: 'error' });
+    expect(finding.message).toMatch(/"call-1".*continues an assistant message/);
+    expect((await runSdkClient(bytes)).error?.message).toContain('"call-1"');
   });
 });

@@ -91,6 +91,14 @@ function unknownTypeMessage(type: string | null, client: ClientVersion): string 
   return `unknown chunk type "${type ?? '?'}"${known} for ai ${client} clients: the client fails its schema check and ends the stream`;
 }
 
+function failureMessage(failure: ReassemblyFailure): string {
+  const thrown = `${failure.message} A client reading this response throws here and ends the stream.`;
+  // Approval and client-side tool flows answer a call made in the previous response: useChat
+  // continues that assistant message, where the call exists.
+  if (failure.code !== 'orphan-tool-output') return thrown;
+  return `${thrown} (Unless the response continues an assistant message that has this call, as after a tool approval: useChat then finds it there.)`;
+}
+
 const strictRange = (client: ClientVersion): string => strictClientReleases.find((range) => range.startsWith(`${client}.`)) ?? strictClientReleases.join(', ');
 
 export function createLinter(options: LinterOptions): Linter {
@@ -241,7 +249,7 @@ export function createLinter(options: LinterOptions): Linter {
           return;
         case 'chunk':
           checkChunk(record, extraFields);
-          if (failure) report(failure.code, record.index, `${failure.message} The client throws here and ends the stream.`);
+          if (failure) report(failure.code, record.index, failureMessage(failure));
       }
     },
     idle(at) {
