@@ -182,6 +182,24 @@ export const chunkSchemas = {
     mediaType: z.string(),
     providerMetadata: optionalProviderMetadata,
   }),
+  /** A user message injected while the assistant responds (v7). */
+  'steering-message': z.looseObject({
+    type: z.literal('steering-message'),
+    id,
+    parts: z.array(
+      z.union([
+        z.looseObject({ type: z.literal('text'), text: z.string(), providerMetadata: optionalProviderMetadata }),
+        z.looseObject({
+          type: z.literal('file'),
+          mediaType: z.string(),
+          url: z.string(),
+          filename: z.string().optional(),
+          providerReference: z.record(z.string(), z.string()).optional(),
+          providerMetadata: optionalProviderMetadata,
+        }),
+      ]),
+    ),
+  }),
   custom: z.looseObject({ type: z.literal('custom'), kind: z.string(), providerMetadata: optionalProviderMetadata }),
   error: z.looseObject({ type: z.literal('error'), errorText: z.string() }),
   'message-metadata': z.looseObject({ type: z.literal('message-metadata'), messageMetadata: z.unknown() }),
@@ -230,6 +248,7 @@ export const chunkTypeSince: Record<NamedChunkType, ClientVersion> = {
   'source-document': '5',
   file: '5',
   'reasoning-file': '7',
+  'steering-message': '7',
   custom: '7',
   error: '5',
   'message-metadata': '5',
