@@ -25,12 +25,37 @@ const nativeStatusText = getter('statusText') as (this: Response) => string;
 const nativeType = getter('type') as (this: Response) => string;
 const nativeUrl = getter('url') as (this: Response) => string;
 const nativeClone = responseProto.clone;
+const nativeText = responseProto.text;
+const jsonParse = JSON.parse;
+const parseJson = (text: string): unknown => jsonParse(text);
+
+const getReader = ReadableStream.prototype.getReader;
+const read = ReadableStreamDefaultReader.prototype.read;
 
 const captured = new WeakMap<Response, Captured>();
 const consumers = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
 
 function bodyOf(response: Response, capture: BodyCapture): PassThrough {
   return passThrough(() => Reflect.apply(nativeBody, response, []), capture);
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = Reflect.apply(getReader, stream, []) as ReadableStreamDefaultReader<Uint8Array>;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = (await Reflect.apply(read, reader, [])) as ReadableStreamReadResult<Uint8Array>;
+    if (done) break;
+    parts.push(value);
+    size += value.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
 }
 
 /** A throwaway response whose body is locked/disturbed like `body`, for native error objects. */
@@ -118,8 +143,18 @@ function hookResponse(): void {
           if (!entry) return Reflect.apply(native as Function, this, args);
           const { body } = entry;
           if (body.disturbed || body.stream.locked) return Reflect.apply(native as Function, lookalike(body), args);
-          const carrier = new NativeResponse(body.stream, { headers: Reflect.apply(nativeHeaders, this, []) });
-          return Reflect.apply(native as Function, carrier, args);
+          const headers = Reflect.apply(nativeHeaders, this, []);
+          // read in JS so a read error (abort reason, network error) rejects as the same object,
+          // then let the native method decode the bytes (BOM, blob type, JSON, form parsing)
+          return Reflect.apply(promiseThen, readAll(body.stream), [
+            (bytes: Uint8Array<ArrayBuffer>) => {
+              const carrier = new NativeResponse(bytes, { headers });
+              // native json() on a body already in memory parses inside the call, and its error
+              // message would name it ("Failed to execute 'json'…"): parse text as it would later
+              if (name === 'json') return Reflect.apply(promiseThen, Reflect.apply(nativeText, carrier, []), [parseJson]);
+              return Reflect.apply(native as Function, carrier, args);
+            },
+          ]);
         },
       }[name];
       return method as never;

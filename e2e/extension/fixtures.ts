@@ -1,0 +1,152 @@
+/**
+ * Playwright fixtures for testing the built extension in real Chromium: a persistent context with
+ * dist/extension loaded (built first when missing), a second context without it for comparisons,
+ * the local test server, and a reader of what the background holds for a tab — read through the
+ * same port protocol a panel uses.
+ *
+ * New headless Chromium (what `headless: true` starts with Debian's Chromium 156) runs extensions,
+ * service worker and content scripts included, so no X server is needed; STREAMSCOPE_HEADED=1
+ * shows the browser instead.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../support/chromium.js';
+import type { StreamInfo } from '../../extension/shared/messages.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+const root = resolve(import.meta.dirname, '../..');
+export const extensionDir = resolve(root, 'dist/extension');
+
+/** Builds the unpacked extension when dist/extension has none (npm test builds it first). */
+export function ensureExtensionBuilt(): string {
+  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+    execFileSync('npm', ['run', 'build:extension'], { cwd: root, stdio: 'inherit' });
+  }
+  return extensionDir;
+}
+
+const headless = process.env.STREAMSCOPE_HEADED !== '1';
+
+export type CapturedStream = { info: StreamInfo; bytes: Buffer; chunks: { at: number; bytes: Buffer }[] };
+
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  extensionId: string;
+  /** The current background service worker (a new one after Chrome restarted it). */
+  serviceWorker(): Promise<Worker>;
+  /** Chrome's tab id of a page. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Everything the background holds for a tab, as a panel opened now receives it. */
+  captured(tabId: number): Promise<CapturedStream[]>;
+  /** An extension page (for `chrome.*` calls); reused. */
+  extensionPage(): Promise<Page>;
+  close(): Promise<void>;
+};
+
+type SnapshotStream = { info: StreamInfo; chunks: { at: number; base64: string }[] };
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const dir = ensureExtensionBuilt();
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless,
+    args: [...chromiumArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  let extensionPage: Page | undefined;
+  const getExtensionPage = async () => {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await context.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/manifest.json`);
+    }
+    return extensionPage;
+  };
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionPage: getExtensionPage,
+    async tabIdOf(page) {
+      const url = page.url();
+      const inspector = await getExtensionPage();
+      const tabId = await inspector.evaluate(async (url) => {
+        for (const tab of await chrome.tabs.query({})) {
+          const frames = await chrome.webNavigation.getAllFrames({ tabId: tab.id! });
+          if (frames?.some((frame) => frame.frameId === 0 && frame.url === url)) return tab.id!;
+        }
+        return null;
+      }, url);
+      if (tabId === null) throw new Error(`no tab shows ${url}`);
+      return tabId;
+    },
+    async captured(tabId) {
+      const inspector = await getExtensionPage();
+      const snapshot = await inspector.evaluate(
+        (tabId) =>
+          new Promise<SnapshotStream[]>((resolve, reject) => {
+            const port = chrome.runtime.connect({ name: `streamscope:panel:${tabId}` });
+            const streams = new Map<string, SnapshotStream>();
+            port.onDisconnect.addListener(() => reject(new Error('background closed the panel port')));
+            port.onMessage.addListener((message) => {
+              if (message.kind === 'stream-added') streams.set(message.stream.id, { info: message.stream, chunks: [] });
+              if (message.kind === 'stream-data') streams.get(message.streamId)!.chunks.push(...message.chunks);
+              if (message.kind === 'stream-ended') {
+                const stream = streams.get(message.streamId)!;
+                stream.info = { ...stream.info, end: message.end, truncated: message.truncated };
+              }
+              if (message.kind === 'snapshot-done') {
+                port.disconnect();
+                resolve([...streams.values()]);
+              }
+            });
+          }),
+        tabId,
+      );
+      return snapshot.map(({ info, chunks }) => {
+        const decoded = chunks.map(({ at, base64 }) => ({ at, bytes: Buffer.from(base64, 'base64') }));
+        return { info, chunks: decoded, bytes: Buffer.concat(decoded.map((chunk) => chunk.bytes)) };
+      });
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function launchWithoutExtension(): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: [...chromiumArgs] });
+  return context;
+}
+
+type WorkerFixtures = { server: TestServer; extension: ExtensionBrowser; plain: BrowserContext };
+
+/** `test` with `server`, `extension` (Chromium with streamscope) and `plain` (Chromium without). */
+export const test = base.extend<object, WorkerFixtures>({
+  server: [
+    async ({}, use) => {
+      const server = await startTestServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  extension: [
+    async ({}, use) => {
+      const extension = await launchWithExtension();
+      await use(extension);
+      await extension.close();
+    },
+    { scope: 'worker' },
+  ],
+  plain: [
+    async ({}, use) => {
+      const context = await launchWithoutExtension();
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

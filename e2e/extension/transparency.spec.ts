@@ -1,0 +1,46 @@
+/**
+ * The page hook is invisible: the same page code observes the same results with the extension
+ * and without it. A last check makes sure the hook was really active while these ran.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { cases } from './transparency-cases.js';
+
+async function openPage(context: import('@playwright/test').BrowserContext, base: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/page/transparency`);
+  await page.addScriptTag({ url: `${base}/ai-client.js` });
+  return page;
+}
+
+test.describe('transparency: same results with and without the extension', () => {
+  let withExtension: Page;
+  let without: Page;
+
+  test.beforeAll(async ({ extension, plain, server }) => {
+    [withExtension, without] = await Promise.all([openPage(extension.context, server.base), openPage(plain, server.base)]);
+  });
+
+  test.afterAll(async () => {
+    await withExtension.close();
+    await without.close();
+  });
+
+  for (const { name, run } of cases) {
+    test(name, async ({ server }) => {
+      const [expected, actual] = await Promise.all([without.evaluate(run, server.base), withExtension.evaluate(run, server.base)]);
+      expect(expected).not.toBeUndefined();
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  test('the hook was active: every fetch stream above was captured', async ({ extension }) => {
+    const tabId = await extension.tabIdOf(withExtension);
+    const streams = await extension.captured(tabId);
+    const transports = new Set(streams.map((stream) => stream.info.meta.transport));
+    expect([...transports].sort()).toEqual(['eventsource', 'fetch', 'xhr']);
+    expect(streams.some((stream) => stream.info.meta.url.endsWith('/vercel-header/x'))).toBe(true);
+    expect(streams.some((stream) => stream.info.meta.url.includes('type=text%2Fplain'))).toBe(false);
+    expect(streams.some((stream) => stream.info.meta.url.endsWith('/json'))).toBe(false);
+  });
+});
