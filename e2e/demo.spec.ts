@@ -1,0 +1,64 @@
+/**
+ * The demo chat page in Chromium, on the real AI SDK client: a reply streams in part by part, and
+ * the Stop button makes the server end a long stream with `abort`, so the chat settles.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, findChromium } from './support/chromium.js';
+import { startMockServer, type MockServer } from '../mock-server/transports/http-server.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Builds the demo page when dist/demo has none. */
+function ensureDemoBuilt(): void {
+  if (!existsSync(resolve(root, 'dist/demo/index.html'))) execFileSync('npm', ['run', 'build:demo'], { cwd: root, stdio: 'inherit' });
+}
+
+let server: MockServer;
+let browser: Browser;
+
+test.beforeAll(async () => {
+  ensureDemoBuilt();
+  server = await startMockServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs] });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(scenario: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/?scenario=${scenario}`);
+  await expect(page.getByTestId('scenario-info')).toBeVisible();
+  await expect(page.getByTestId('scenario-select')).toHaveValue(scenario);
+  return page;
+}
+
+test('a reply streams in as the server sends it, then the chat is ready', async () => {
+  const page = await openDemo('reasoning');
+  await page.getByTestId('send').click();
+  const assistant = page.getByTestId('message-assistant');
+  // Seen mid-stream: the reasoning part is still streaming while text has not started.
+  await expect(assistant.getByTestId('part-reasoning').locator('.state')).toHaveText('streaming');
+  await expect(assistant.getByTestId('part-text').locator('.state')).toHaveText('done');
+  await expect(assistant.getByTestId('part-text')).toContainText('17 + 25 = 42.');
+  await expect(page.getByTestId('chat-status')).toHaveText('ready');
+  await page.close();
+});
+
+test('Stop asks the server to stop; the stream ends with abort and the chat settles', async () => {
+  const page = await openDemo('stop-completes');
+  await page.getByTestId('send').click();
+  const text = page.getByTestId('message-assistant').getByTestId('part-text');
+  await expect(text).toContainText('This is a long');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('chat-status')).toHaveText('ready — Stop requested: the server ends the stream.');
+  await expect(page.getByTestId('chat-error')).toHaveCount(0);
+  await expect(text).not.toContainText('press the button');
+  await expect.poll(() => server.stats().activeStreams).toBe(0);
+  await page.close();
+});
