@@ -2,7 +2,9 @@
  * Validates one parsed payload as the target client version's schema does, and says which of its
  * fields that client does not know. Valid chunks take a fast path: a checker derived once from
  * each zod object shape (no eval, so it runs in extension pages); zod itself runs only for
- * fields the fast path cannot judge and, on failure, to name the issues.
+ * fields the fast path cannot judge and, on failure, to name the issues. Fields the target client
+ * does not know are not type-checked: its loose schema ignores them (strict releases reject them,
+ * which the linter reports as `extra-field`).
  */
 import { z } from 'zod';
 import {
