@@ -1,0 +1,86 @@
+/**
+ * The panel on real captured streams: the capture path (page hook → relay → background) feeds
+ * `panel.html?tabId=N`, opened as a pop-out page.
+ */
+import { expect, panelUrl, startStream, test } from './support/fixtures.js';
+
+test('the panel shows a live stream, then its findings, message and timing', async ({ extension, panelServer }) => {
+  const page = await extension.context.newPage();
+  await page.goto(`${panelServer.base}/chat`);
+  const tabId = await extension.tabIdOf(page);
+  const panel = await extension.context.newPage();
+  await panel.goto(panelUrl(extension.extensionId, tabId));
+
+  await startStream(page, `${panelServer.base}/stream/tool?hold=live-1`);
+  const row = panel.getByTestId('stream-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-state', 'live');
+  await expect(row).toContainText('POST');
+  await expect(row).toContainText('/stream/tool');
+  await row.click();
+  await expect(panel.getByTestId('event-row').filter({ hasText: 'data-status' })).toHaveCount(1);
+  await expect(panel.getByTestId('detail-header')).toContainText('live');
+
+  panelServer.release('live-1');
+  await expect(row).toHaveAttribute('data-state', 'ended');
+
+  await panel.getByRole('tab', { name: /Findings/ }).click();
+  const findings = panel.getByTestId('finding');
+  await expect(findings.first()).toContainText('missing-finish');
+  await expect(panel.getByTestId('findings')).toContainText('extra-field');
+  await expect(panel.getByTestId('findings')).toContainText('missing-done');
+  await expect(row.locator('.badge.sev-error')).toHaveText(/1/);
+
+  // A finding about one event jumps to that event in the events view.
+  await findings.filter({ hasText: 'extra-field' }).click();
+  const inspector = panel.getByTestId('event-inspector');
+  await expect(inspector).toContainText('tool-output-available');
+  await expect(inspector).toContainText('latencyMs');
+  await expect(panel.locator('[data-testid=event-row].selected')).toContainText('tool-output-available');
+
+  await panel.keyboard.press('3');
+  const message = panel.getByTestId('message');
+  await expect(message.getByTestId('part-reasoning')).toContainText('call the weather tool');
+  await expect(message.getByTestId('part-tool')).toContainText('weather');
+  await expect(message.getByTestId('part-tool')).toContainText('output-available');
+  await expect(message.getByTestId('part-text')).toContainText('It is 21 °C and clear in Berlin right now.');
+  await expect(message.getByTestId('part-source')).toContainText('Weather service');
+  await expect(message.getByTestId('part-data')).toContainText('answered');
+
+  await panel.keyboard.press('4');
+  await expect(panel.getByTestId('timing')).toContainText('first chunk');
+  await expect(panel.getByTestId('timing')).toContainText('heartbeats');
+  await page.close();
+  await panel.close();
+});
+
+test('long streams render only the rows in view; clear empties the list', async ({ extension, panelServer }) => {
+  const page = await extension.context.newPage();
+  await page.goto(`${panelServer.base}/chat`);
+  const tabId = await extension.tabIdOf(page);
+  const panel = await extension.context.newPage();
+  await panel.goto(panelUrl(extension.extensionId, tabId));
+  await startStream(page, `${panelServer.base}/stream/long`);
+
+  const row = panel.getByTestId('stream-row');
+  await expect(row).toHaveAttribute('data-state', 'ended');
+  await row.click();
+  await expect(panel.getByTestId('stream-detail')).toContainText('5005 events');
+  const rendered = await panel.getByTestId('event-row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(200);
+
+  // The keyboard reaches the last event, which the list then renders.
+  await panel.getByTestId('events-list').focus();
+  await panel.keyboard.press('End');
+  await expect(panel.getByTestId('event-inspector')).toContainText('Event 5004');
+  await expect(panel.locator('[data-testid=event-row].selected')).toContainText('[DONE]');
+
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  await expect(panel.getByTestId('stream-row')).toHaveCount(0);
+  // The background forgot them too: a panel opened now starts empty.
+  await panel.reload();
+  await expect(panel.getByTestId('stream-list')).toContainText('No streams yet');
+  await page.close();
+  await panel.close();
+});
