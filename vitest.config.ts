@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['{protocol,cli,mock-server,extension}/**/*.test.ts'],
     testTimeout: 30_000,
+    // Memory tests measure what stays live after a collection, not garbage awaiting one.
+    execArgv: ['--expose-gc'],
   },
 });
