@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { decodeReportSchema } from '../protocol/index.js';
 
-const samples = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
+const samples = fileURLToPath(new URL('../protocol/fixtures/', import.meta.url));
 const tool = join(samples, 'ai-sdk-tool-multistep.sse');
 const autogpt = join(samples, 'autogpt-copilot-turn.sse');
 

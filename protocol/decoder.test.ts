@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { createDecoder, decodeStream } from './index.js';
 import { decodeReportSchema } from './schemas/report.js';
 
-const sample = readFileSync(new URL('../../shared/samples/ai-sdk-tool-multistep.sse', import.meta.url));
-const autogpt = readFileSync(new URL('../../shared/samples/autogpt-copilot-turn.sse', import.meta.url));
+const sample = readFileSync(new URL('./fixtures/ai-sdk-tool-multistep.sse', import.meta.url));
+const autogpt = readFileSync(new URL('./fixtures/autogpt-copilot-turn.sse', import.meta.url));
 
 /** Heap still in use after a full collection (vitest runs with --expose-gc). */
 function liveHeap(): number {

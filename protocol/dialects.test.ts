@@ -8,7 +8,7 @@ import { decode, inserted, replaced, sseOf, textTurn, toolInput } from './test-s
 import { runSdkClient } from './test-support/client.js';
 import { aiSdkStreams } from './test-support/ai-sdk-streams.js';
 
-const sample = readFileSync(new URL('../../shared/samples/autogpt-copilot-turn.sse', import.meta.url), 'utf8');
+const sample = readFileSync(new URL('./fixtures/autogpt-copilot-turn.sse', import.meta.url), 'utf8');
 const usage = { promptTokens: 120, completionTokens: 30, totalTokens: 150 };
 
 describe('readComment and usageFromChunk', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from './encoder.js';
@@ -10,7 +11,7 @@ import { runSdkClient } from './test-support/client.js';
 import type { FindingCode } from './schemas/report.js';
 import type { UIMessageChunk } from './schemas/chunks.js';
 
-const samples = '/work/shared/samples';
+const samples = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 /** Findings above `info` that a stream the SDK produced rightly has: what the client does with it. */
 const expectedFindings: Partial<Record<AiSdkStreamName, FindingCode[]>> = {

@@ -24,7 +24,7 @@ describe('message parts', () => {
   });
 
   it('shows the reassembled multi-step tool sample as the client builds it', async () => {
-    const report = await decodeStream(readFileSync('/work/shared/samples/ai-sdk-tool-multistep.sse', 'utf8'));
+    const report = await decodeStream(readFileSync(new URL('../../../protocol/fixtures/ai-sdk-tool-multistep.sse', import.meta.url), 'utf8'));
     const items = messageItems(report.message);
     expect(items.map((item) => item.kind)).toEqual(['step', 'tool', 'step', 'text']);
     expect(items[1]).toMatchObject({ toolName: 'weather', state: 'output-available', input: { city: 'Berlin' }, output: { tempC: 21 } });
