@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../support/chromium.js';
-import type { StreamInfo } from '../../extension/shared/messages.js';
+import type { BackgroundToPanelMessage, StreamInfo } from '../../extension/shared/messages.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -40,6 +40,16 @@ export type ExtensionBrowser = {
   tabIdOf(page: Page): Promise<number>;
   /** Everything the background holds for a tab, as a panel opened now receives it. */
   captured(tabId: number): Promise<CapturedStream[]>;
+  /**
+   * A panel connection kept open in the extension page, reconnecting when the worker restarts
+   * as a panel does; `messages()` returns everything received since the last `hello`.
+   */
+  livePanel(tabId: number): Promise<{ messages(): Promise<BackgroundToPanelMessage[]>; close(): Promise<void> }>;
+  /**
+   * Stops the background service worker as Chrome does when idle (CDP
+   * `ServiceWorker.stopAllWorkers`); resolves once it stopped, with a promise of its next start.
+   */
+  stopServiceWorker(): Promise<{ restarted: Promise<void> }>;
   /** An extension page (for `chrome.*` calls); reused. */
   extensionPage(): Promise<Page>;
   close(): Promise<void>;
@@ -110,8 +120,71 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
         return { info, chunks: decoded, bytes: Buffer.concat(decoded.map((chunk) => chunk.bytes)) };
       });
     },
+    async stopServiceWorker() {
+      const cdp = await context.newCDPSession(await getExtensionPage());
+      const ours = `chrome-extension://${extensionId}/`;
+      let stopped = false;
+      const status = (wanted: string) =>
+        new Promise<void>((resolve) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((version) => version.scriptURL.startsWith(ours) && version.runningStatus === wanted) && (wanted === 'stopped' || stopped)) resolve();
+          });
+        });
+      const hasStopped = status('stopped');
+      const restarted = status('running');
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await hasStopped;
+      stopped = true;
+      return { restarted };
+    },
+    async livePanel(tabId) {
+      const inspector = await getExtensionPage();
+      const key = await inspector.evaluate((tabId) => {
+        const key = `panel-${tabId}-${Math.random()}`;
+        const state = { messages: [] as unknown[], port: null as chrome.runtime.Port | null, open: true };
+        const connect = () => {
+          const port = chrome.runtime.connect({ name: `streamscope:panel:${tabId}` });
+          state.port = port;
+          port.onMessage.addListener((message) => {
+            if (message.kind === 'hello') state.messages = [];
+            state.messages.push(message);
+          });
+          port.onDisconnect.addListener(() => {
+            if (state.open) connect();
+          });
+        };
+        connect();
+        (globalThis as Record<string, unknown>)[key] = state;
+        return key;
+      }, tabId);
+      type State = { messages: BackgroundToPanelMessage[]; port: chrome.runtime.Port; open: boolean };
+      return {
+        messages: () => inspector.evaluate((key) => (globalThis as unknown as Record<string, State>)[key].messages, key),
+        close: () =>
+          inspector.evaluate((key) => {
+            const panel = (globalThis as unknown as Record<string, State>)[key];
+            panel.open = false;
+            panel.port.disconnect();
+          }, key),
+      };
+    },
     close: () => context.close(),
   };
+}
+
+/** Each stream's bytes as a live panel has them, from its messages. */
+export function bytesFromMessages(messages: BackgroundToPanelMessage[]): Map<string, { info: StreamInfo; bytes: Buffer }> {
+  const streams = new Map<string, { info: StreamInfo; parts: Buffer[] }>();
+  for (const message of messages) {
+    if (message.kind === 'stream-added') streams.set(message.stream.id, { info: message.stream, parts: [] });
+    if (message.kind === 'stream-data') streams.get(message.streamId)?.parts.push(...message.chunks.map((chunk) => Buffer.from(chunk.base64, 'base64')));
+    if (message.kind === 'stream-ended') {
+      const stream = streams.get(message.streamId);
+      if (stream) stream.info = { ...stream.info, end: message.end, truncated: message.truncated };
+    }
+  }
+  return new Map([...streams].map(([id, { info, parts }]) => [id, { info, bytes: Buffer.concat(parts) }]));
 }
 
 export async function launchWithoutExtension(): Promise<BrowserContext> {
