@@ -11,6 +11,7 @@ import {
   chunkTypeSince,
   fieldSince,
   finishReasonSupport,
+  isDataChunkType,
   isNamedChunkType,
   schemaForType,
   versionAtLeast,
@@ -86,13 +87,38 @@ function isUnknownField(type: string, key: PropertyKey | undefined, client: Clie
   return since === undefined || !versionAtLeast(client, since);
 }
 
-function extraFields(type: string, value: Record<string, unknown>, client: ClientVersion): string[] {
-  const extra: string[] = [];
-  for (const key in value) {
-    if (key === 'type' || !Object.hasOwn(value, key)) continue;
-    if (isUnknownField(type, key, client)) extra.push(key);
+/** What one client version makes of one chunk type, worked out once per (client, type). */
+type Profile = { schema: z.ZodObject; check: Check; known: ReadonlySet<string>; since: ClientVersion | null };
+const profiles = new Map<ClientVersion, Map<string, Profile | null>>();
+const noExtraFields: string[] = Object.freeze([]) as unknown as string[];
+
+function profileFor(type: string, client: ClientVersion): Profile | null {
+  // Every `data-*` type shares one schema, so one profile.
+  const key = isDataChunkType(type) ? 'data-' : type;
+  let byType = profiles.get(client);
+  if (!byType) profiles.set(client, (byType = new Map()));
+  let profile = byType.get(key);
+  if (profile === undefined) {
+    const schema = schemaForType(type);
+    profile = schema
+      ? {
+          schema,
+          check: shapeCheck(schema),
+          known: new Set(Object.keys(schema.shape).filter((field) => !isUnknownField(type, field, client))),
+          since: isNamedChunkType(type) ? chunkTypeSince[type] : null,
+        }
+      : null;
+    byType.set(key, profile);
   }
-  return extra;
+  return profile;
+}
+
+function extraFields(value: Record<string, unknown>, known: ReadonlySet<string>): string[] {
+  let extra: string[] | null = null;
+  for (const key in value) {
+    if (!known.has(key) && Object.hasOwn(value, key)) (extra ??= []).push(key);
+  }
+  return extra ?? noExtraFields;
 }
 
 function finishReasonIssue(value: Record<string, unknown>, client: ClientVersion): SchemaIssue | null {
@@ -115,18 +141,16 @@ export function validateChunk(value: unknown, client: ClientVersion): Validation
   if (typeof type !== 'string') {
     return { kind: 'invalid-chunk', type: null, issues: [{ path: 'type', message: 'expected a string "type"' }] };
   }
-  const schema = schemaForType(type);
-  if (!schema) return { kind: 'unknown-type', type, since: null };
-  if (isNamedChunkType(type) && !versionAtLeast(client, chunkTypeSince[type])) {
-    return { kind: 'unknown-type', type, since: chunkTypeSince[type] };
-  }
-  if (!shapeCheck(schema)(record)) {
-    const issues = zodIssues(schema, type, record, client);
+  const profile = profileFor(type, client);
+  if (!profile) return { kind: 'unknown-type', type, since: null };
+  if (profile.since !== null && !versionAtLeast(client, profile.since)) return { kind: 'unknown-type', type, since: profile.since };
+  if (!profile.check(record)) {
+    const issues = zodIssues(profile.schema, type, record, client);
     if (issues.length > 0) return { kind: 'invalid-chunk', type, issues };
   }
   if (type === 'finish') {
     const issue = finishReasonIssue(record, client);
     if (issue) return { kind: 'invalid-chunk', type, issues: [issue] };
   }
-  return { kind: 'chunk', type, chunk: record as UIMessageChunk, extraFields: extraFields(type, record, client) };
+  return { kind: 'chunk', type, chunk: record as UIMessageChunk, extraFields: extraFields(record, profile.known) };
 }
