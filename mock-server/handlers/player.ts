@@ -25,6 +25,20 @@ export type Player = {
 
 const encoder = new TextEncoder();
 
+/** Actions due at once leave as one write, up to this many bytes. */
+const maxBatchBytes = 64 * 1024;
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
 export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Timers): Player {
   let iterator = actions;
   let start = performance.now();
@@ -33,22 +47,39 @@ export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Time
   let over = false;
   let pumping = false;
 
-  function perform(action: Action): void {
-    switch (action.kind) {
-      case 'send':
-        sink.send(typeof action.bytes === 'string' ? encoder.encode(action.bytes) : action.bytes);
-        return;
-      case 'close':
-        over = true;
-        sink.close();
-        return;
-      case 'disconnect':
-        over = true;
-        sink.disconnect();
-        return;
-      case 'hold':
-        over = true;
-        return;
+  function finish(action: Exclude<Action, { kind: 'send' }>): void {
+    over = true;
+    if (action.kind === 'close') sink.close();
+    else if (action.kind === 'disconnect') sink.disconnect();
+  }
+
+  /** Sends every action that is due, as one batch; false once the stream is over or waiting. */
+  function sendDue(): boolean {
+    const batch: Uint8Array[] = [];
+    let size = 0;
+    const flush = () => batch.length > 0 && sink.send(concat(batch, size));
+    for (;;) {
+      const next: Action = pending ?? iterator.next().value ?? { at: 0, kind: 'close' };
+      const wait = start + next.at - performance.now();
+      if (wait > 0) {
+        pending = next;
+        flush();
+        timer = timers.set(pump, wait);
+        return false;
+      }
+      pending = undefined;
+      if (next.kind !== 'send') {
+        flush();
+        finish(next);
+        return false;
+      }
+      const bytes = typeof next.bytes === 'string' ? encoder.encode(next.bytes) : next.bytes;
+      batch.push(bytes);
+      size += bytes.length;
+      if (size >= maxBatchBytes) {
+        flush();
+        return true;
+      }
     }
   }
 
@@ -57,21 +88,7 @@ export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Time
     timer = undefined;
     pumping = true;
     try {
-      while (!over && sink.ready()) {
-        const next = pending ?? iterator.next().value;
-        if (!next) {
-          perform({ at: 0, kind: 'close' });
-          return;
-        }
-        const wait = start + next.at - performance.now();
-        if (wait > 0) {
-          pending = next;
-          timer = timers.set(pump, wait);
-          return;
-        }
-        pending = undefined;
-        perform(next);
-      }
+      while (!over && sink.ready() && sendDue());
     } finally {
       pumping = false;
     }

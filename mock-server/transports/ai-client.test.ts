@@ -65,7 +65,7 @@ async function chatTurn(scenario: Scenario, chatId: string, onChunk: (chunk: UIM
       if (!response.body) return response;
       const [mine, theirs] = response.body.tee();
       raw = (async () => {
-        for await (const bytes of mine) decoder.push(bytes, elapsed());
+        for await (const bytes of mine as unknown as AsyncIterable<Uint8Array>) decoder.push(bytes, elapsed());
       })().catch((error: unknown) => error);
       return new Response(theirs, response);
     },

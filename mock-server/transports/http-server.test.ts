@@ -1,38 +1,18 @@
 /**
  * The HTTP server's own behaviour: scenario selection, CORS, errors, scenario folders with hot
- * reload, cleanup after aborted requests, and the scheduler's timing.
+ * reload, and cleanup after aborted requests.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { builtinScenarios } from '../scenarios/builtins.js';
-import { createRegistry } from '../scenarios/registry.js';
-import { validateScenario, type ScenarioResult } from '../scenarios/validate.js';
-import type { Scenario, Step } from '../scenarios/schema.js';
+import type { ScenarioResult } from '../scenarios/validate.js';
 import { startMockServer, type MockServer } from './http-server.js';
-
-function scenarioOf(value: unknown): Scenario {
-  const result = validateScenario(value, 'test.json');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.scenario;
-}
-
-const tick = 50;
-const ticks = 40;
-const timing = scenarioOf({
-  name: 'timing',
-  expect: ['missing-finish', 'missing-done'],
-  steps: Array.from({ length: ticks }, (_, index): Step[] => [
-    { step: 'chunk', chunk: { type: 'data-tick', data: index } },
-    { step: 'delay', ms: tick },
-  ]).flat(),
-});
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, registry: createRegistry([...builtinScenarios, timing]) });
+  server = await startMockServer({ port: 0 });
 });
 afterAll(() => server.close());
 
@@ -159,25 +139,5 @@ describe('cleanup', () => {
     } finally {
       await local.close();
     }
-  });
-});
-
-describe('timing', () => {
-  it(`events ${tick} ms apart arrive with an inter-event error p95 under 10 ms`, async () => {
-    const response = await fetch(`${server.url}/sse/timing`);
-    const arrivals: number[] = [];
-    const decoder = new TextDecoder();
-    let text = '';
-    for await (const bytes of response.body!) {
-      const now = performance.now();
-      text += decoder.decode(bytes, { stream: true });
-      const events = text.split('\n\n');
-      text = events.pop() ?? '';
-      for (const _event of events) arrivals.push(now);
-    }
-    expect(arrivals).toHaveLength(ticks);
-    const errors = arrivals.slice(1).map((at, index) => Math.abs(at - arrivals[index] - tick)).sort((a, b) => a - b);
-    const p95 = errors[Math.ceil(errors.length * 0.95) - 1];
-    expect(p95).toBeLessThan(10);
   });
 });
