@@ -31,17 +31,33 @@ const store = createStore();
 const problem = signal<string | null>(null);
 const feed = createBackgroundFeed(store);
 
+/**
+ * Network-log streams are matched against captured ones, so the DevTools page is let in once the
+ * background's snapshot is here (or cannot come): a hooked stream never shows twice, even briefly.
+ */
+let linked = false;
+function linkDevtools(): void {
+  if (linked) return;
+  linked = true;
+  offerPanel(window as LinkWindow, store);
+}
+
 function start(): PanelActions {
   if (!Number.isSafeInteger(tabId) || tabId < 0) {
     problem.value = 'No tab to inspect: open this page from DevTools, or as panel.html?tabId=N.';
+    linkDevtools();
     return { clear: () => store.clear(), setPreserveLog: (value) => (store.preserveLog.value = value) };
   }
   const port = openPanelPort(tabId, {
     onMessage: (message) => {
       const mismatch = feed.apply(message);
       if (mismatch) problem.value = mismatch;
+      if (message.kind === 'snapshot-done') linkDevtools();
     },
-    onProblem: (text) => (problem.value = text),
+    onProblem: (text) => {
+      problem.value = text;
+      if (text) linkDevtools();
+    },
   });
   // Live streams notice a stall while no data arrives.
   setInterval(() => store.streams.tickLive(Date.now()), 1000);
@@ -58,7 +74,6 @@ function start(): PanelActions {
 }
 
 const actions = start();
-offerPanel(window as LinkWindow, store);
 
 function Root() {
   return (

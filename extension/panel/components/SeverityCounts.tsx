@@ -4,9 +4,16 @@ import type { SeverityCounts as Counts } from '../view-model/severity.js';
 const order = ['error', 'warning', 'info'] as const;
 const glyph = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
-export function SeverityCounts({ counts }: { counts: Counts }) {
+/** `clean` marks a finished stream without findings, so "nothing wrong" reads as a verdict. */
+export function SeverityCounts({ counts, clean = false }: { counts: Counts; clean?: boolean }) {
+  const empty = order.every((severity) => counts[severity] === 0);
   return (
     <span class="severity-counts">
+      {empty && clean && (
+        <span class="badge ok" title="no findings">
+          ✓
+        </span>
+      )}
       {order
         .filter((severity) => counts[severity] > 0)
         .map((severity) => (

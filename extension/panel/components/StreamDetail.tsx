@@ -27,7 +27,7 @@ function DetailHeader({ entry }: { entry: StreamEntry }) {
           {row.note}
         </span>
       )}
-      <SeverityCounts counts={row.counts} />
+      <SeverityCounts counts={row.counts} clean={row.state === 'ended'} />
     </div>
   );
 }

@@ -24,6 +24,14 @@ export function StreamList() {
   }
   return (
     <div class="stream-list" data-testid="stream-list">
+      <div class="row list-head" aria-hidden="true">
+        <span class="state-dot hidden" />
+        <span class="col-method">method</span>
+        <span class="col-path">url</span>
+        <span class="col-status">status</span>
+        <span class="col-events">events</span>
+        <span class="col-findings">findings</span>
+      </div>
       <VirtualList
         count={entries.length}
         rowHeight={rowHeight}

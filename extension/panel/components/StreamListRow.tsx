@@ -27,8 +27,12 @@ export function StreamListRow({ entry, selected, onClick }: Props) {
         </span>
       )}
       <span class={`col-status${/^[45]/.test(row.status) ? ' bad' : ''}`}>{row.status}</span>
-      <span class="col-events" title="events">{row.events}</span>
-      <SeverityCounts counts={row.counts} />
+      <span class="col-events" title="events">
+        {row.events}
+      </span>
+      <span class="col-findings">
+        <SeverityCounts counts={row.counts} clean={row.state === 'ended'} />
+      </span>
     </div>
   );
 }

@@ -1,0 +1,83 @@
+/**
+ * The network-log fallback in real DevTools: a stream the page hook never saw (read with the
+ * `fetch` a script grabbed before the hook wrapped it, as when a stream starts before the
+ * extension is there) is shown from DevTools' network log, whole, marked as having no live timing;
+ * a stream the hook did capture is shown once, live, not twice.
+ */
+import { expect, test } from '@playwright/test';
+import { startPanelServer, type PanelServer } from './support/panel-server.js';
+import { devtoolsTargets, launchWithDevtools, waitForValue } from './support/devtools.js';
+
+let server: PanelServer;
+test.beforeAll(async () => {
+  server = await startPanelServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+type Row = { text: string; tag: string | null; state: string | null };
+
+test('the panel shows a stream the hook missed from the network log, and a hooked one once', async () => {
+  const { context, extensionId } = await launchWithDevtools();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch = window.fetch;
+    });
+    await page.goto(`${server.base}/chat`);
+    expect(await page.evaluate(() => (window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch !== window.fetch)).toBe(true);
+
+    const targets = await devtoolsTargets(context, page);
+    const frontEnd = await targets.find((target) => target.type === 'page' && target.title === `DevTools - ${server.base.slice('http://'.length)}/chat`);
+    const devtoolsPage = await targets.find((target) => target.parentId === frontEnd && target.url.endsWith('/extension/devtools/devtools.html'));
+    await waitForValue(targets, devtoolsPage, `document.readyState === 'complete'`, 'the DevTools page to load');
+
+    await page.evaluate(async () => {
+      const read = (fetchWith: typeof fetch, url: string) => fetchWith(url, { method: 'POST', body: '{}' }).then((response) => response.text());
+      await read((window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch, '/stream/clean?via=unhooked');
+      await read(window.fetch, '/stream/clean?via=hooked');
+    });
+
+    await targets.evaluate(frontEnd, `import('./ui/legacy/legacy.js').then((ui) => ui.InspectorView.InspectorView.instance().showPanel('chrome-extension://${extensionId}streamscope')).then(() => true)`);
+    const panel = await targets.find((target) => target.parentId === frontEnd && target.url.includes('/extension/panel/panel.html'));
+    const rows = await waitForValue<Row[]>(
+      targets,
+      panel,
+      `(() => {
+        const rows = [...document.querySelectorAll('[data-testid=stream-row]')].map((row) => ({ text: row.textContent, tag: row.querySelector('.tag')?.textContent ?? null, state: row.dataset.state }));
+        return rows.length === 2 && rows.every((row) => row.state === 'ended') && rows.some((row) => row.tag === null) ? rows : null;
+      })()`,
+      'two streams in the panel',
+    );
+    const unhooked = rows.find((row) => row.text.includes('via=unhooked'));
+    const hooked = rows.find((row) => row.text.includes('via=hooked'));
+    expect(unhooked?.tag).toBe('network log');
+    expect(hooked?.tag).toBeNull();
+
+    const detail = await targets.evaluate<{ note: string; events: string; findings: string }>(
+      panel,
+      `(async () => {
+        [...document.querySelectorAll('[data-testid=stream-row]')].find((row) => row.textContent.includes('via=unhooked')).click();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return {
+          note: document.querySelector('[data-testid=stream-note]')?.textContent ?? '',
+          events: document.querySelector('[data-testid=stream-detail] .tab-count')?.textContent ?? '',
+          findings: document.querySelector('[data-testid=detail-header] .severity-counts')?.textContent ?? '',
+        };
+      })()`,
+    );
+    expect(detail).toEqual({ note: 'from the network log: no live timing', events: '10', findings: '✓' });
+    const timing = await targets.evaluate<string>(
+      panel,
+      `(async () => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return document.querySelector('[data-testid=timing]')?.textContent ?? '';
+      })()`,
+    );
+    expect(timing).toContain('no live timing');
+  } finally {
+    await context.close();
+  }
+});
