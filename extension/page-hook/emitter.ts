@@ -7,7 +7,8 @@ import type { PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messag
 
 const post = window.postMessage.bind(window);
 const now = performance.now.bind(performance);
-let nextId = 0;
+/** Stream ids the page cannot guess, so it cannot forge messages into a real stream. */
+const newStreamId = crypto.randomUUID.bind(crypto);
 
 export type StreamSink = {
   chunk(bytes: Uint8Array): void;
@@ -30,7 +31,7 @@ export function describeError(error: unknown): string {
 }
 
 export function openStream(meta: StreamMeta): StreamSink {
-  const streamId = `${++nextId}`;
+  const streamId = newStreamId();
   const t0 = now();
   let ended = false;
   send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-start', streamId, meta });

@@ -1,0 +1,90 @@
+/**
+ * The page is untrusted: a page that forges relay messages (malformed, oversized, or shaped like
+ * real ones and reusing another page's stream ids) reaches only its own tab, never another tab's
+ * streams, and neither the background nor the panel breaks.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, extensionDir, test } from './fixtures.js';
+import { streamBytes } from './streams.js';
+
+const forgedUrl = 'https://forged.invalid/forged-marker';
+
+test('forged relay messages stay in their own tab and break nothing', async ({ extension, server }) => {
+  const victim = await extension.context.newPage();
+  await victim.goto(`${server.base}/page/victim`);
+  const attacker = await extension.context.newPage();
+  await attacker.goto(`${server.base}/page/attacker`);
+  const [victimTab, attackerTab] = [await extension.tabIdOf(victim), await extension.tabIdOf(attacker)];
+
+  await victim.evaluate(async (base) => (await fetch(`${base}/stream/heartbeats`)).text(), server.base);
+  await expect.poll(async () => (await extension.captured(victimTab)).map((stream) => stream.info.end?.outcome)).toEqual(['complete']);
+
+  const reachedExtension = await attacker.evaluate(
+    async ({ forgedUrl, extensionId, victimTab }) => {
+      const source = 'streamscope:page';
+      const meta = {
+        transport: 'fetch', url: forgedUrl, method: 'GET', requestHeaders: {}, requestBody: null, status: 200, statusText: 'OK',
+        responseHeaders: { 'content-type': 'text/event-stream' }, startedAt: Date.now(), frameUrl: location.href, bytes: 'wire', note: null,
+      };
+      const junk: unknown[] = [
+        { source },
+        { source, kind: 'stream-start' },
+        { source, kind: 'stream-start', streamId: '1', meta: { ...meta, status: 'two hundred' } },
+        { source, kind: 'stream-start', streamId: 'x'.repeat(10_000), meta },
+        { source, kind: 'stream-start', streamId: '9', meta: { ...meta, url: 'u'.repeat(100_000) } },
+        { source, kind: 'stream-start', streamId: '9', meta: { ...meta, responseHeaders: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`h${i}`, 'v'])) } },
+        { source, kind: 'stream-chunk', streamId: '1', at: 1, bytes: 'not bytes' },
+        { source, kind: 'stream-chunk', streamId: '1', at: -5, bytes: new Uint8Array(3) },
+        { source, kind: 'stream-chunk', streamId: '1', at: 1, bytes: new Uint8Array(1024 * 1024) },
+        { source, kind: 'stream-end', streamId: '1', end: { at: 1, outcome: 'exploded' } },
+        { source, kind: 'ack', upTo: 1e9 },
+        { source, kind: 'stream-chunk', streamId: '404', at: 1, bytes: new Uint8Array(3) },
+        { source: [source] },
+        'streamscope:page',
+        null,
+      ];
+      for (const message of junk) window.postMessage(message, '*');
+      // shaped like the real thing, reusing the victim page's stream id
+      window.postMessage({ source, kind: 'stream-start', streamId: '1', meta }, '*');
+      window.postMessage({ source, kind: 'stream-chunk', streamId: '1', at: 2, bytes: new TextEncoder().encode('data: forged\n\n') }, '*');
+      window.postMessage({ source, kind: 'stream-end', streamId: '1', end: { at: 3, outcome: 'complete' } }, '*');
+      // the MAIN world has no way to the extension's ports
+      try {
+        const runtime = (globalThis as { chrome?: { runtime?: { connect?: (id: string, info: object) => unknown } } }).chrome?.runtime;
+        runtime!.connect!(extensionId, { name: `streamscope:panel:${victimTab}` });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { forgedUrl, extensionId: extension.extensionId, victimTab },
+  );
+  expect(reachedExtension).toBe(false);
+
+  // the background still works for the attacker's tab: a real stream after the forgeries is captured
+  await attacker.evaluate(async (base) => (await fetch(`${base}/stream/basic`)).text(), server.base);
+  await expect
+    .poll(async () => (await extension.captured(attackerTab)).map((stream) => [stream.info.meta.url, stream.bytes.toString(), stream.info.end?.outcome]))
+    .toEqual([
+      [forgedUrl, 'data: forged\n\n', 'complete'],
+      [`${server.base}/stream/basic`, streamBytes('basic').toString(), 'complete'],
+    ]);
+
+  const victimStreams = await extension.captured(victimTab);
+  expect(victimStreams).toHaveLength(1);
+  expect(victimStreams[0].bytes.equals(streamBytes('heartbeats'))).toBe(true);
+  expect(victimStreams[0].info.meta.url).toBe(`${server.base}/stream/heartbeats`);
+
+  if (existsSync(resolve(extensionDir, 'extension/panel/panel.html'))) {
+    const panel = await extension.context.newPage();
+    const errors: Error[] = [];
+    panel.on('pageerror', (error) => errors.push(error));
+    await panel.goto(`chrome-extension://${extension.extensionId}/extension/panel/panel.html?tabId=${attackerTab}`);
+    await expect(panel.locator(`[title*="forged-marker"]`).first()).toBeAttached();
+    expect(errors).toEqual([]);
+    await panel.close();
+  }
+  await victim.close();
+  await attacker.close();
+});
