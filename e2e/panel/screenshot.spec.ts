@@ -19,13 +19,13 @@ test('README screenshot of the panel', async ({ extension, panelServer }, testIn
   await panel.goto(panelUrl(extension.extensionId, tabId, theme));
 
   const rows = panel.getByTestId('stream-row');
-  await startStream(page, `${panelServer.base}/stream/clean`);
+  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'clean' });
   await expect(rows.nth(0)).toHaveAttribute('data-state', 'ended');
-  await startStream(page, `${panelServer.base}/stream/tool?hold=shot`);
+  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot' });
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'live');
   panelServer.release('shot');
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'ended');
-  await startStream(page, `${panelServer.base}/stream/tool?hold=shot-live`);
+  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot-live' });
   await expect(rows.nth(2)).toHaveAttribute('data-state', 'live');
 
   await rows.nth(1).click();

@@ -9,14 +9,14 @@ import { startPanelServer, type PanelServer } from './panel-server.js';
 
 export { expect } from '@playwright/test';
 
-/** Starts reading a stream in the page the way a chat client does, without waiting for it. */
-export async function startStream(page: Page, url: string, fetchName = 'fetch'): Promise<void> {
+/** Starts reading a stream in the page the way a chat client does (a POST), without waiting for it. */
+export async function startStream(page: Page, url: string, body: Record<string, string> = {}): Promise<void> {
   await page.evaluate(
-    ([url, fetchName]) => {
-      const read = (window as unknown as Record<string, typeof fetch>)[fetchName];
-      void read(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":[]}' }).then((response) => response.text());
+    ([url, body]) => {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [], ...body }) };
+      void fetch(url, init).then((response) => response.text());
     },
-    [url, fetchName] as const,
+    [url, body] as const,
   );
 }
 

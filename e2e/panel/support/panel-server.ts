@@ -1,10 +1,10 @@
 /**
  * A page and its streams on 127.0.0.1 for the panel tests. `/stream/NAME` sends a demo stream;
  * with `?hold=KEY` it stops before its last part until the test calls `release(KEY)`, so the
- * panel can be seen with the stream live. Cross-origin reads are allowed (for pages on other
- * origins).
+ * panel can be seen with the stream live. `POST /api/chat` does the same with `stream` and `hold`
+ * in its JSON body, so every request has the URL a chat app's would.
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cleanTextReply, longReply, toolReplyWithFindings, type Part } from './demo-streams.js';
 
@@ -15,6 +15,12 @@ const streams: Record<string, () => Part[]> = {
   clean: cleanTextReply,
   long: () => longReply(5000),
 };
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,9 +51,16 @@ export async function startPanelServer(): Promise<PanelServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, route, name] = url.pathname.split('/');
     const cors = { 'access-control-allow-origin': '*' };
+    const headers = { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1' };
     if (route === 'stream' && streams[name]) {
-      res.writeHead(200, { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1' });
+      res.writeHead(200, headers);
       await send(res, streams[name](), url.searchParams.get('hold'));
+    } else if (route === 'api' && name === 'chat' && req.method === 'POST') {
+      const body = JSON.parse(await readBody(req)) as { stream?: string; hold?: string };
+      const stream = streams[body.stream ?? 'clean'];
+      if (!stream) return void res.writeHead(400, { 'content-type': 'text/plain' }).end(`no stream "${body.stream}"`);
+      res.writeHead(200, headers);
+      await send(res, stream(), body.hold ?? null);
     } else if (route === '' || route === 'chat') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><meta charset="utf-8"><title>demo chat</title><body>demo chat</body>');
     } else {
