@@ -1,6 +1,7 @@
 /**
- * The demo chat page in Chromium, on the real AI SDK client: a reply streams in part by part, and
- * the Stop button makes the server end a long stream with `abort`, so the chat settles.
+ * The demo chat page in Chromium, on the real AI SDK client: a reply streams in part by part, the
+ * Stop button makes the server end a long stream with `abort` so the chat settles, and with
+ * `?worker` the same handlers answer from inside the browser (MSW's setupWorker).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { resolve } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from './support/chromium.js';
 import { startMockServer, type MockServer } from '../mock-server/transports/http-server.js';
+import { createRegistry } from '../mock-server/scenarios/registry.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -30,9 +32,9 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-async function openDemo(scenario: string): Promise<Page> {
+async function openDemo(scenario: string, origin = server.url, query = ''): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(`${server.url}/?scenario=${scenario}`);
+  await page.goto(`${origin}/?scenario=${scenario}${query}`);
   await expect(page.getByTestId('scenario-info')).toBeVisible();
   await expect(page.getByTestId('scenario-select')).toHaveValue(scenario);
   return page;
@@ -61,4 +63,23 @@ test('Stop asks the server to stop; the stream ends with abort and the chat sett
   await expect(text).not.toContainText('press the button');
   await expect.poll(() => server.stats().activeStreams).toBe(0);
   await page.close();
+});
+
+test('with ?worker the handlers run in the browser: a server with no scenarios still streams them', async () => {
+  const bare = await startMockServer({ port: 0, registry: createRegistry([]) });
+  try {
+    const page = await openDemo('tool-multistep', bare.url, '&worker');
+    await expect(page.getByTestId('mock-host')).toHaveText('mock: this browser (setupWorker)');
+    await page.getByTestId('send').click();
+    const assistant = page.getByTestId('message-assistant');
+    await expect(assistant.getByTestId('part-tool')).toHaveCount(2);
+    await expect(assistant.getByTestId('part-text')).toContainText('It is 21°C in Berlin');
+    await expect(page.getByTestId('chat-status')).toHaveText('ready');
+    expect(await (await fetch(`${bare.url}/api/chat`, { method: 'POST', headers: { 'x-streamscope-scenario': 'tool-multistep' } })).json()).toMatchObject({
+      error: expect.stringMatching(/unknown scenario "tool-multistep"/),
+    });
+    await page.close();
+  } finally {
+    await bare.close();
+  }
 });

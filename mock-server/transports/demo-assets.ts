@@ -42,5 +42,6 @@ export function createDemoHandlers(dir: string | undefined = findDemoDir()): Htt
   return [
     http.get('/', (): Promise<Response> | Response => (dir ? serveFile(dir, 'index.html') : HttpResponse.html(notBuilt))),
     http.get('/assets/*', ({ request }) => (dir ? serveFile(dir, new URL(request.url).pathname) : new HttpResponse(null, { status: 404 }))),
+    http.get('/mockServiceWorker.js', () => (dir ? serveFile(dir, 'mockServiceWorker.js') : new HttpResponse(null, { status: 404 }))),
   ];
 }

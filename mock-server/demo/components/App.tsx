@@ -6,7 +6,7 @@ import { ScenarioPicker, type ScenarioSummary } from './ScenarioPicker.js';
 
 const initialScenario = new URLSearchParams(location.search).get('scenario') ?? 'plain-text';
 
-export function App() {
+export function App({ mockHost }: { mockHost: string }) {
   const scenarios = useSignal<ScenarioSummary[]>([]);
   const selected = useMemo(() => signal(initialScenario), []);
   const chat = useMemo(() => createDemoChat(() => selected.value), [selected]);
@@ -34,6 +34,9 @@ export function App() {
     <main>
       <header>
         <h1>streamscope demo chat</h1>
+        <span class="scenario-info" data-testid="mock-host">
+          mock: {mockHost}
+        </span>
         <ScenarioPicker scenarios={scenarios.value} selected={selected} />
       </header>
       <div class="messages">
