@@ -48,7 +48,8 @@ export function createPanelHub(store: TabStore) {
       });
       post(port, { kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId, preserveLog: store.preserveLog(tabId) } satisfies BackgroundToPanelMessage);
       for (const { info, chunks } of store.streamsOf(tabId)) {
-        post(port, { kind: 'stream-added', stream: { ...info, end: null } } satisfies BackgroundToPanelMessage);
+        // as when it started: bytes and the end follow in their own messages
+        post(port, { kind: 'stream-added', stream: { ...info, bytes: 0, truncated: false, end: null } } satisfies BackgroundToPanelMessage);
         for (const message of dataMessages(info.id, chunks)) post(port, message);
         if (info.end) post(port, { kind: 'stream-ended', streamId: info.id, end: info.end, truncated: info.truncated } satisfies BackgroundToPanelMessage);
       }

@@ -6,6 +6,7 @@
 import { disguise, replaceValue } from './disguise.js';
 import { openStream, type StreamSink } from './emitter.js';
 import { streamMeta } from './request-info.js';
+import { eventText } from './sse-text.js';
 
 const NativeEventSource = EventSource;
 const addListener = EventTarget.prototype.addEventListener;
@@ -17,14 +18,6 @@ const watched = new WeakMap<EventSource, Watched>();
 
 const note =
   'rebuilt from EventSource events: page JS cannot see the bytes, so comments, retry: fields and events of types nobody listens for are missing';
-
-/** One event as SSE text, as a server would have framed it. */
-export function eventText(type: string, data: string, id: string, lastId: string): string {
-  let text = type === 'message' ? '' : `event: ${type}\n`;
-  if (id !== lastId) text += `id: ${id}\n`;
-  for (const line of data.split('\n')) text += `data: ${line}\n`;
-  return `${text}\n`;
-}
 
 function listen(source: EventSource, type: string, state: Watched): void {
   if (state.types.has(type) || nonMessageTypes.has(type)) return;

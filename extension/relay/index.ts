@@ -7,7 +7,7 @@
  */
 import { PAGE_MESSAGE_SOURCE, RELAY_PORT_NAME, limits, pageToRelayMessageSchema } from '../shared/messages.js';
 import type { BackgroundToRelayMessage, PageToRelayMessage, RelayMessage } from '../shared/messages.js';
-import { toBase64 } from './base64.js';
+import { toBase64 } from '../shared/base64.js';
 import { createOutbox } from './outbox.js';
 
 type StreamState = { bytes: number; truncated: boolean };
