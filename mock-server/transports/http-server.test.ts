@@ -46,6 +46,40 @@ describe('scenario selection', () => {
   });
 });
 
+/** Reads a response body until `until` matches what arrived so far, or to its end; returns the text read. */
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, until?: RegExp): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!until?.test(text)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  return text;
+}
+
+const startChat = async (chatId: string, scenario: string) =>
+  (await fetch(`${server.url}/api/chat`, { method: 'POST', body: chatBody('hi', chatId), headers: { 'x-streamscope-scenario': scenario } })).body!.getReader();
+
+describe('stop and replace over plain HTTP', () => {
+  it('stops a silently stalled stream with the default abort and [DONE]', async () => {
+    const reader = await startChat('held', 'stall-silent');
+    await readUntil(reader, /text-delta/);
+    expect((await fetch(`${server.url}/api/chat/held/stop`, { method: 'POST' })).status).toBe(200);
+    expect(await readUntil(reader)).toMatch(/data: \{"type":"abort"\}\n\ndata: \[DONE\]\n\n$/);
+  });
+
+  it('a new turn for the same chat ends the old stream, and resume follows the new one', async () => {
+    const first = await startChat('again', 'stuck-session');
+    await readUntil(first, /text-delta/);
+    const second = await startChat('again', 'plain-text');
+    expect(await readUntil(first)).not.toMatch(/"finish"/);
+    const resumed = await fetch(`${server.url}/api/chat/again/stream`);
+    expect(resumed.headers.get('x-streamscope-scenario')).toBe('plain-text');
+    expect(await resumed.text()).toBe(await readUntil(second));
+  });
+});
+
 describe('HTTP details', () => {
   it('answers CORS preflights and marks responses for other origins', async () => {
     const preflight = await fetch(`${server.url}/api/chat`, {
