@@ -1,7 +1,7 @@
 /** The events of a stream: filter bar, the virtualized table and the selected event's detail. */
 import { useStore } from '../state/store.js';
 import type { StreamEntry } from '../state/stream-entry.js';
-import { eventRow, filterEvents, positionOfEvent } from '../view-model/event-row.js';
+import { eventRow, keepEvents } from '../view-model/event-row.js';
 import { severityByEvent } from '../view-model/severity.js';
 import { EventInspector } from './EventInspector.js';
 import { SeverityIcon } from './SeverityCounts.js';
@@ -14,10 +14,10 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
   entry.revision.value;
   const records = entry.records;
   const flagged = severityByEvent(entry.findings);
-  const kept = filterEvents(records, filter.events.value, filter.onlyFlagged.value ? flagged : null);
+  const kept = keepEvents(records, filter.events.value, filter.onlyFlagged.value ? flagged : null);
   const eventIndex = selection.eventIndex.value;
-  const selected = eventIndex === null ? -1 : positionOfEvent(records, kept, eventIndex);
-  const selectedRecord = selected < 0 ? undefined : records[kept[selected]];
+  const selected = eventIndex === null ? -1 : kept.rowOf(eventIndex);
+  const selectedRecord = selected < 0 ? undefined : records[kept.recordAt(selected)];
 
   return (
     <div class="events-view">
@@ -40,7 +40,7 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
         </label>
         <span class="toolbar-spacer" />
         <span class="muted">
-          {kept.length === records.length ? `${records.length} events` : `${kept.length} of ${records.length} events`}
+          {kept.count === records.length ? `${records.length} events` : `${kept.count} of ${records.length} events`}
         </span>
       </div>
       <div class="events-table">
@@ -52,15 +52,15 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
           <span class="col-payload">payload</span>
         </div>
         <VirtualList
-          count={kept.length}
+          count={kept.count}
           rowHeight={rowHeight}
           selected={selected < 0 ? null : selected}
-          onSelect={(position) => (selection.eventIndex.value = records[kept[position]].index)}
+          onSelect={(position) => (selection.eventIndex.value = records[kept.recordAt(position)].index)}
           follow={entry.status.value === 'live'}
           label="Events"
           testId="events-list"
           renderRow={(position) => {
-            const record = records[kept[position]];
+            const record = records[kept.recordAt(position)];
             const row = eventRow(record, flagged.get(record.index));
             return (
               <div

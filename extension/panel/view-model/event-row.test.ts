@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../../protocol/index.js';
-import { eventLabel, eventRow, filterEvents, formatAt, positionOfEvent } from './event-row.js';
+import { eventLabel, eventRow, formatAt, keepEvents, type KeptEvents } from './event-row.js';
 
 function record(index: number, fields: Partial<EventRecord>): EventRecord {
   return { index, kind: 'chunk', type: null, raw: '', at: null, sse: { event: null, id: null }, issues: [], ...fields };
@@ -38,18 +38,27 @@ describe('event rows', () => {
     expect(formatAt(12_345.6)).toBe('12346');
   });
 
+  const rows = (kept: KeptEvents) => Array.from({ length: kept.count }, (_, row) => kept.recordAt(row));
+
+  it('keeps every event without a filter, and finds each one', () => {
+    const kept = keepEvents(records, '  ', null);
+    expect(rows(kept)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(kept.rowOf(4)).toBe(4);
+    expect(kept.rowOf(9)).toBe(-1);
+  });
+
   it('filters by label or raw text, and to flagged events', () => {
-    expect(filterEvents(records, 'DELTA', null)).toEqual([1]);
-    expect(filterEvents(records, 'heartbeat', null)).toEqual([2]);
-    expect(filterEvents(records, '', new Map([[3, 'error'], [4, 'error']]))).toEqual([3, 4]);
-    expect(filterEvents(records, 'usage', new Map([[3, 'error']]))).toEqual([]);
+    expect(rows(keepEvents(records, 'DELTA', null))).toEqual([1]);
+    expect(rows(keepEvents(records, 'heartbeat', null))).toEqual([2]);
+    expect(rows(keepEvents(records, '', new Map([[3, 'error'], [4, 'error']])))).toEqual([3, 4]);
+    expect(rows(keepEvents(records, 'usage', new Map([[3, 'error']])))).toEqual([]);
   });
 
   it('finds where an event sits among the kept ones', () => {
-    const kept = [1, 3, 4];
-    expect(positionOfEvent(records, kept, 3)).toBe(1);
-    expect(positionOfEvent(records, kept, 4)).toBe(2);
-    expect(positionOfEvent(records, kept, 2)).toBe(-1);
-    expect(positionOfEvent(records, [], 0)).toBe(-1);
+    const kept = keepEvents(records, '', new Map([[1, 'info'], [3, 'error'], [4, 'error']]));
+    expect(kept.rowOf(3)).toBe(1);
+    expect(kept.rowOf(4)).toBe(2);
+    expect(kept.rowOf(2)).toBe(-1);
+    expect(keepEvents([], '', null).rowOf(0)).toBe(-1);
   });
 });

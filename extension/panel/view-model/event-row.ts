@@ -59,37 +59,47 @@ export function eventRow(record: EventRecord, severity: Severity | undefined): E
 }
 
 /**
- * Positions (into `records`) of the events that pass the filter: text against label and raw
- * event, and optionally only events a finding points at.
+ * The events a filter keeps, as positions into `records`: the list renders `count` rows and asks
+ * `recordAt(row)`. Without a filter no array is built — a live stream of 100,000 events re-renders
+ * on every chunk.
  */
-export function filterEvents(
+export type KeptEvents = {
+  count: number;
+  recordAt(row: number): number;
+  /** The row showing event `index`, or -1 when the filter hides it. */
+  rowOf(index: number): number;
+};
+
+/** Binary search over ascending event indices (`records[at(row)].index` grows with `row`). */
+function searchRow(records: readonly EventRecord[], count: number, at: (row: number) => number, index: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = records[at(middle)].index;
+    if (found === index) return middle;
+    if (found < index) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+export function keepEvents(
   records: readonly EventRecord[],
   query: string,
   flagged: ReadonlyMap<number, Severity> | null,
-): number[] {
+): KeptEvents {
   const needle = query.trim().toLowerCase();
+  if (!needle && !flagged) {
+    const at = (row: number) => row;
+    return { count: records.length, recordAt: at, rowOf: (index) => searchRow(records, records.length, at, index) };
+  }
   const kept: number[] = [];
   records.forEach((record, position) => {
     if (flagged && !flagged.has(record.index)) return;
     if (needle && !eventLabel(record).toLowerCase().includes(needle) && !record.raw.toLowerCase().includes(needle)) return;
     kept.push(position);
   });
-  return kept;
-}
-
-/**
- * Where event `index` sits in `kept` (ascending positions into `records`, whose indices ascend),
- * or -1 when the filter hides it. Binary search: long streams re-render often.
- */
-export function positionOfEvent(records: readonly EventRecord[], kept: readonly number[], index: number): number {
-  let low = 0;
-  let high = kept.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = records[kept[middle]].index;
-    if (found === index) return middle;
-    if (found < index) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const at = (row: number) => kept[row];
+  return { count: kept.length, recordAt: at, rowOf: (index) => searchRow(records, kept.length, at, index) };
 }
