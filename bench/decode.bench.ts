@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchShape, type ModeName, type ModeResult } from './support/decode-plan.js';
-import { formatRate, median, ratioLine } from './support/stats.js';
+import { formatRate, formatRatio, median, ratioLine } from './support/stats.js';
 
 const modeScript = fileURLToPath(new URL('./support/decode-mode.ts', import.meta.url));
 const modeLabels: Record<ModeName, string> = { jit: 'zod JIT', jitless: 'zod jitless' };
@@ -38,17 +38,24 @@ function spread(rates: readonly number[]): string {
   return `${formatRate(Math.min(...rates))}–${formatRate(Math.max(...rates))}`;
 }
 
+function medians(rates: Record<string, number[]>): Record<string, number> {
+  return Object.fromEntries(Object.entries(rates).map(([name, values]) => [name, median(values)]));
+}
+
 function printMode(result: ModeResult): boolean {
   const label = `decode [${modeLabels[result.mode]}]`;
-  const medians = Object.fromEntries(Object.entries(result.rates).map(([name, rates]) => [name, median(rates)]));
+  const wall = medians(result.rates);
+  const cpu = medians(result.cpuRates);
   let met = true;
   for (const baseline of baselines) {
-    const line = ratioLine(label, medians.ours, baseline.label, medians[baseline.name], baseline.target);
+    const line = ratioLine(label, wall.ours, baseline.label, wall[baseline.name], baseline.target);
     console.log(line.line);
     met &&= line.met;
   }
   const detail = Object.entries(result.rates).map(([name, rates]) => `${name} ${spread(rates)}`);
   console.log(`  per-round range, ev/s: ${detail.join('; ')}`);
+  const cpuRatios = baselines.map((baseline) => `${formatRatio(cpu.ours / cpu[baseline.name])} vs ${baseline.name}`);
+  console.log(`  by CPU time (steadier on a busy machine): ours ${formatRate(cpu.ours)} ev/s, ${cpuRatios.join(', ')}`);
   return met;
 }
 

@@ -29,21 +29,28 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? defaultRounds);
 const stream = createBenchStream(benchShape);
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-const rates: Record<string, number[]> = Object.fromEntries(chosen.map((name) => [name, []]));
+const perContender = (): Record<string, number[]> => Object.fromEntries(chosen.map((name) => [name, []]));
+const rates = perContender();
+const cpuRates = perContender();
 for (let round = 0; round < warmupRounds + rounds; round++) {
   // Rotate the order each round so no contender always runs right after the same other one.
   for (let i = 0; i < chosen.length; i++) {
     const name = chosen[(round + i) % chosen.length];
     collect();
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const tally = await contenders[name](bodyOf(stream.pieces));
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
     if (tally.events !== stream.events || tally.chunks !== stream.chunks) {
       throw new Error(`${name} saw ${tally.events} events / ${tally.chunks} chunks, expected ${stream.events} / ${stream.chunks}`);
     }
-    if (round >= warmupRounds) rates[name].push(stream.events / seconds);
+    if (round >= warmupRounds) {
+      rates[name].push(stream.events / seconds);
+      cpuRates[name].push(stream.events / ((cpu.user + cpu.system) / 1e6));
+    }
   }
 }
 
-const result: ModeResult = { mode, events: stream.events, bytes: stream.bytes.length, pieces: stream.pieces.length, warmup: warmupRounds, rates };
+const result: ModeResult = { mode, events: stream.events, bytes: stream.bytes.length, pieces: stream.pieces.length, warmup: warmupRounds, rates, cpuRates };
 console.log(JSON.stringify(result));

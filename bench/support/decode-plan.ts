@@ -13,6 +13,8 @@ export type ModeResult = {
   bytes: number;
   pieces: number;
   warmup: number;
-  /** Events per second of each measured round, by contender. */
+  /** Events per wall-clock second of each measured round, by contender. */
   rates: Record<string, number[]>;
+  /** Events per CPU second (all threads, GC included): steadier than wall time on a busy machine. */
+  cpuRates: Record<string, number[]>;
 };

@@ -9,7 +9,7 @@ export function median(values: readonly number[]): number {
 
 /** 1234567 → "1.23M", 180400 → "180k", 950 → "950" (three significant digits). */
 export function formatRate(perSecond: number): string {
-  const scaled = (value: number, unit: string): string => `${value.toPrecision(3).replace(/\.?0+$/, '')}${unit}`;
+  const scaled = (value: number, unit: string): string => `${Number(value.toPrecision(3))}${unit}`;
   if (perSecond >= 1e6) return scaled(perSecond / 1e6, 'M');
   if (perSecond >= 1e3) return scaled(perSecond / 1e3, 'k');
   return Math.round(perSecond).toString();
