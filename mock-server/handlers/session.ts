@@ -59,7 +59,10 @@ export function createSession(options: SessionOptions): Session {
     },
     close: () => end((reader) => reader.close()),
     disconnect: () => end((reader) => reader.error(new Error('scenario disconnect step'))),
-    ready: () => [...readers].every((reader) => (reader.desiredSize ?? 0) > 0),
+    ready() {
+      for (const reader of readers) if ((reader.desiredSize ?? 0) <= 0) return false;
+      return true;
+    },
   };
   const player = createPlayer(expandSteps(scenario.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers);
   stats.activeStreams += 1;
