@@ -1,28 +1,43 @@
 /**
  * Posts one stream's life to the relay: start, chunks (split to the message size cap), end.
- * The relay stops these messages from reaching the page's own `message` listeners.
+ * Nothing is posted while the page waits: messages queue and leave together in a later task, so
+ * the page gets its response and each chunk before any capture work runs. The relay stops these
+ * messages from reaching the page's own `message` listeners.
  */
 import { PAGE_MESSAGE_SOURCE, limits } from '../shared/hops.js';
 import type { PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messages.js';
 
 const post = window.postMessage.bind(window);
+const later = setTimeout.bind(window);
 const now = performance.now.bind(performance);
 /** Stream ids the page cannot guess, so it cannot forge messages into a real stream. */
 const newStreamId = crypto.randomUUID.bind(crypto);
 
 export type StreamSink = {
+  /** Takes a copy of `bytes`: the caller may hand them on (and detach them) right after. */
   chunk(bytes: Uint8Array): void;
   end(outcome: StreamEnd['outcome'], error?: unknown): void;
   readonly ended: boolean;
 };
 
-function send(message: PageToRelayMessage): void {
-  post(message, '*');
+let queue: PageToRelayMessage[] = [];
+let scheduled = false;
+
+function flush(): void {
+  scheduled = false;
+  const messages = queue;
+  queue = [];
+  for (const message of messages) {
+    post(message, { targetOrigin: '*', transfer: message.kind === 'stream-chunk' ? [message.bytes.buffer] : [] });
+  }
 }
 
-/** Structured clone copies a view's whole buffer: hand it exactly the bytes. */
-function exact(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+function send(message: PageToRelayMessage): void {
+  queue.push(message);
+  if (!scheduled) {
+    scheduled = true;
+    later(flush, 0);
+  }
 }
 
 export function describeError(error: unknown): string {
@@ -43,8 +58,7 @@ export function openStream(meta: StreamMeta): StreamSink {
       if (ended || bytes.byteLength === 0) return;
       const at = now() - t0;
       for (let start = 0; start < bytes.byteLength; start += limits.chunkBytes) {
-        const part = start === 0 && bytes.byteLength <= limits.chunkBytes ? exact(bytes) : bytes.slice(start, start + limits.chunkBytes);
-        send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-chunk', streamId, at, bytes: part });
+        send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-chunk', streamId, at, bytes: bytes.slice(start, start + limits.chunkBytes) });
       }
     },
     end(outcome, error) {
