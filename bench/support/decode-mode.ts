@@ -26,30 +26,44 @@ if (unknown.length > 0) {
 }
 const chosen = only.length > 0 ? (only as typeof names) : names;
 const rounds = Number(process.env.BENCH_ROUNDS ?? defaultRounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`decode-mode: BENCH_ROUNDS must be a whole number ≥ 1, got ${JSON.stringify(process.env.BENCH_ROUNDS)}`);
+  process.exit(2);
+}
 const stream = createBenchStream(benchShape);
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/** One timed run of one contender: events per wall-clock second and per CPU second. */
+async function timeOnce(name: (typeof names)[number]): Promise<{ wall: number; cpu: number }> {
+  collect();
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const tally = await contenders[name](bodyOf(stream.pieces));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  if (tally.events !== stream.events || tally.chunks !== stream.chunks) {
+    throw new Error(`${name} saw ${tally.events} events / ${tally.chunks} chunks, expected ${stream.events} / ${stream.chunks}`);
+  }
+  return { wall: stream.events / seconds, cpu: stream.events / ((cpu.user + cpu.system) / 1e6) };
+}
 
 const perContender = (): Record<string, number[]> => Object.fromEntries(chosen.map((name) => [name, []]));
 const rates = perContender();
 const cpuRates = perContender();
-for (let round = 0; round < warmupRounds + rounds; round++) {
-  // Rotate the order each round so no contender always runs right after the same other one.
-  for (let i = 0; i < chosen.length; i++) {
-    const name = chosen[(round + i) % chosen.length];
-    collect();
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    const tally = await contenders[name](bodyOf(stream.pieces));
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuStarted);
-    if (tally.events !== stream.events || tally.chunks !== stream.chunks) {
-      throw new Error(`${name} saw ${tally.events} events / ${tally.chunks} chunks, expected ${stream.events} / ${stream.chunks}`);
-    }
-    if (round >= warmupRounds) {
-      rates[name].push(stream.events / seconds);
-      cpuRates[name].push(stream.events / ((cpu.user + cpu.system) / 1e6));
+try {
+  for (let round = 0; round < warmupRounds + rounds; round++) {
+    // Rotate the order each round so no contender always runs right after the same other one.
+    for (let i = 0; i < chosen.length; i++) {
+      const name = chosen[(round + i) % chosen.length];
+      const rate = await timeOnce(name);
+      if (round < warmupRounds) continue;
+      rates[name].push(rate.wall);
+      cpuRates[name].push(rate.cpu);
     }
   }
+} catch (error) {
+  console.error(`decode-mode (${mode}): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }
 
 const result: ModeResult = { mode, events: stream.events, bytes: stream.bytes.length, pieces: stream.pieces.length, warmup: warmupRounds, rates, cpuRates };
