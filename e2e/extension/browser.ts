@@ -55,12 +55,13 @@ export type ExtensionBrowser = {
 
 type SnapshotStream = { info: StreamInfo; chunks: { at: number; base64: string }[] };
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** `extraArgs`: more Chromium flags (the benchmark exposes `gc()`). */
+export async function launchWithExtension(extraArgs: readonly string[] = []): Promise<ExtensionBrowser> {
   const dir = ensureExtensionBuilt();
   const context = await chromium.launchPersistentContext('', {
     executablePath: findChromium(),
     headless,
-    args: [...chromiumArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...chromiumArgs, ...extraArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
@@ -185,7 +186,6 @@ export function bytesFromMessages(messages: BackgroundToPanelMessage[]): Map<str
   return new Map([...streams].map(([id, { info, parts }]) => [id, { info, bytes: Buffer.concat(parts) }]));
 }
 
-export async function launchWithoutExtension(): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: [...chromiumArgs] });
-  return context;
+export function launchWithoutExtension(extraArgs: readonly string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: [...chromiumArgs, ...extraArgs] });
 }
