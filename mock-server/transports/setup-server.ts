@@ -7,5 +7,14 @@ export type MockSetupServer = SetupServer & { readonly context: MockContext };
 
 export function setupMockServer(options: MockOptions = {}): MockSetupServer {
   const context = createMockContext(options);
-  return Object.assign(setupServer(...createMockHandlers(context)), { context });
+  const server = setupServer(...createMockHandlers(context));
+  const close = server.close.bind(server);
+  // Streams still playing (a stall never ends) would keep timers alive after the tests.
+  return Object.assign(server, {
+    context,
+    close() {
+      context.sessions.closeAll();
+      close();
+    },
+  });
 }

@@ -10,5 +10,14 @@ export type MockSetupWorker = SetupWorker & { readonly context: MockContext };
 
 export function setupMockWorker(options: MockOptions = {}): MockSetupWorker {
   const context = createMockContext(options);
-  return Object.assign(setupWorker(...createMockHandlers(context)), { context });
+  const worker = setupWorker(...createMockHandlers(context));
+  const stop = worker.stop.bind(worker);
+  // Streams still playing (a stall never ends) would keep their timers after the worker stops.
+  return Object.assign(worker, {
+    context,
+    stop() {
+      context.sessions.closeAll();
+      stop();
+    },
+  });
 }
