@@ -13,6 +13,20 @@ export function createPersistence(store: TabStore, area: StorageArea, onError: (
   let waiters: (() => void)[] = [];
   let writing = false;
 
+  /** Sets `items`; when storage is full, takes the oldest ended streams out of it and retries. */
+  async function setMakingRoom(items: Record<string, unknown>): Promise<void> {
+    for (;;) {
+      try {
+        return await area.set(items);
+      } catch (error) {
+        const room = store.unpersistOldest();
+        if (!room.length) throw error;
+        for (const key of room) delete items[key];
+        await area.remove(room);
+      }
+    }
+  }
+
   async function write(): Promise<void> {
     writing = true;
     while (waiters.length) {
@@ -21,9 +35,10 @@ export function createPersistence(store: TabStore, area: StorageArea, onError: (
       const { set, remove } = store.takeChanges();
       try {
         if (remove.length) await area.remove(remove);
-        if (Object.keys(set).length) await area.set(set);
+        if (Object.keys(set).length) await setMakingRoom(set);
       } catch (error) {
-        // over quota or storage gone: the data stays in memory and the relay is still acknowledged
+        // storage gone, or full of live streams: the data stays in memory and the relay is still
+        // acknowledged (only a worker restart would lose it)
         onError(error);
       }
       for (const resolve of done) resolve();

@@ -20,6 +20,8 @@ export type StoredStream = {
   receivedAt: number;
   /** Chunk batches already written to storage. */
   batches: number;
+  /** False once storage ran out of room and this (ended) stream was taken out of it. */
+  persisted: boolean;
 };
 
 export type Sender = { tabId: number; frameId: number; documentId: string | undefined };
@@ -100,7 +102,7 @@ export function createTabStore() {
     if (tab.ids.length >= limits.streamsPerTab) return;
     const id = `${nextId++}`;
     const info: StreamInfo = { id, tabId: sender.tabId, frameId: sender.frameId, meta: message.meta, bytes: 0, truncated: false, end: null };
-    streams.set(id, { info, chunks: [], route, receivedAt: now, batches: 0 });
+    streams.set(id, { info, chunks: [], route, receivedAt: now, batches: 0, persisted: true });
     routes.set(route, id);
     tab.ids.push(id);
     dirtyStreams.add(id);
@@ -215,12 +217,25 @@ export function createTabStore() {
       return (tabs.get(tabId)?.ids ?? []).map((id) => streams.get(id)!);
     },
 
+    /**
+     * Storage is full: takes the oldest ended stream still stored out of storage (it stays in
+     * memory while this worker lives) and returns its keys to remove; empty when none is left.
+     */
+    unpersistOldest(): string[] {
+      const oldest = [...streams.values()].find((stream) => stream.persisted && stream.info.end);
+      if (!oldest) return [];
+      oldest.persisted = false;
+      const keysOf = [keys.stream(oldest.info.id)];
+      for (let batch = 0; batch < oldest.batches; batch++) keysOf.push(keys.chunks(oldest.info.id, batch));
+      return keysOf;
+    },
+
     /** Everything changed since the last call, as storage keys. */
     takeChanges(): Changes {
       const set: Record<string, unknown> = {};
       for (const id of dirtyStreams) {
         const stream = streams.get(id);
-        if (!stream) continue;
+        if (!stream?.persisted) continue;
         const pending = unsaved.get(id);
         if (pending?.length) set[keys.chunks(id, stream.batches++)] = pending;
         set[keys.stream(id)] = { info: stream.info, route: stream.route, receivedAt: stream.receivedAt, batches: stream.batches };
@@ -260,7 +275,7 @@ export function createTabStore() {
         .sort((a, b) => Number(a.info.id) - Number(b.info.id));
       for (const saved of restored) {
         const batches = (chunkBatches.get(saved.info.id) ?? []).sort((a, b) => a[0] - b[0]);
-        const stream: StoredStream = { ...saved, chunks: batches.flatMap(([, chunks]) => chunks) };
+        const stream: StoredStream = { ...saved, chunks: batches.flatMap(([, chunks]) => chunks), persisted: true };
         streams.set(saved.info.id, stream);
         routes.set(saved.route, saved.info.id);
         const tab = tabOf(saved.info.tabId);
