@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { builtinScenarios } from '../mock-server/scenarios/builtins.js';
@@ -215,6 +216,8 @@ async function burstRatio(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  // Lateness is only as good as the CPU the two processes get: say how busy the machine was.
+  console.log(`mock-server machine: ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} before the run`);
   await concurrentStreams();
   await burstRatio();
 }
