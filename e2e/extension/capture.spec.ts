@@ -95,8 +95,7 @@ test('a response the page never reads is not read by the capture', async ({ exte
     controller.abort();
   }, server.base);
   await closed;
-  const streams = await extension.captured(tabId);
-  expect(streams.map((stream) => stream.bytes.length)).toEqual([0]);
+  await expect.poll(async () => (await extension.captured(tabId)).map((stream) => stream.bytes.length)).toEqual([0]);
   await page.close();
 });
 

@@ -36,9 +36,13 @@ test.describe('transparency: same results with and without the extension', () =>
 
   test('the hook was active: every fetch stream above was captured', async ({ extension }) => {
     const tabId = await extension.tabIdOf(withExtension);
-    const streams = await extension.captured(tabId);
-    const transports = new Set(streams.map((stream) => stream.info.meta.transport));
-    expect([...transports].sort()).toEqual(['eventsource', 'fetch', 'xhr']);
+    let streams: Awaited<ReturnType<typeof extension.captured>> = [];
+    await expect
+      .poll(async () => {
+        streams = await extension.captured(tabId);
+        return { transports: [...new Set(streams.map((stream) => stream.info.meta.transport))].sort(), aiSdk: streams.some((stream) => stream.info.meta.url.includes('/chat?deltas=30')) };
+      })
+      .toEqual({ transports: ['eventsource', 'fetch', 'xhr'], aiSdk: true });
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/vercel-header/x'))).toBe(true);
     expect(streams.some((stream) => stream.info.meta.url.includes('type=text%2Fplain'))).toBe(false);
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/json'))).toBe(false);

@@ -17,17 +17,25 @@ const streams = new Map<string, StreamState>();
 let port: chrome.runtime.Port | null = null;
 let flushScheduled = false;
 let dead = false;
+/** Connections in a row that ended without an answer: a background refusing us is retried
+ * ever more slowly instead of in a tight loop. */
+let unanswered = 0;
 
 function connect(): chrome.runtime.Port | null {
   if (dead) return null;
   try {
     const opened = chrome.runtime.connect({ name: RELAY_PORT_NAME });
+    let answered = false;
     opened.onMessage.addListener((message: BackgroundToRelayMessage) => {
+      answered = true;
+      unanswered = 0;
       if (message?.kind === 'ack' && Number.isInteger(message.upTo)) outbox.acknowledge(message.upTo);
     });
     opened.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError;
       port = null;
       outbox.reconnected();
+      if (!answered) unanswered++;
       if (outbox.pending > 0) scheduleFlush();
     });
     return opened;
@@ -53,7 +61,7 @@ function flush(): void {
 function scheduleFlush(): void {
   if (flushScheduled || dead) return;
   flushScheduled = true;
-  setTimeout(flush, 0);
+  setTimeout(flush, unanswered === 0 ? 0 : Math.min(30_000, 100 * 2 ** unanswered));
 }
 
 /** Applies the per-stream cap; returns the message to forward, or null to drop. */
