@@ -13,9 +13,10 @@ import { createRegistry } from '../mock-server/scenarios/registry.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** Builds the demo page when dist/demo has none. */
+/** Builds the demo page when dist/demo lacks it (or predates the in-browser mode). */
 function ensureDemoBuilt(): void {
-  if (!existsSync(resolve(root, 'dist/demo/index.html'))) execFileSync('npm', ['run', 'build:demo'], { cwd: root, stdio: 'inherit' });
+  const built = ['index.html', 'mockServiceWorker.js'].every((file) => existsSync(resolve(root, 'dist/demo', file)));
+  if (!built) execFileSync('npm', ['run', 'build:demo'], { cwd: root, stdio: 'inherit' });
 }
 
 let server: MockServer;
