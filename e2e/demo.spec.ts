@@ -1,7 +1,8 @@
 /**
  * The demo chat page in Chromium, on the real AI SDK client: a reply streams in part by part, the
  * Stop button makes the server end a long stream with `abort` so the chat settles, and with
- * `?worker` the same handlers answer from inside the browser (MSW's setupWorker).
+ * `?worker` the same handlers answer from inside the browser (MSW's setupWorker); `/sse/:scenario`
+ * feeds a plain EventSource.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -83,4 +84,27 @@ test('with ?worker the handlers run in the browser: a server with no scenarios s
   } finally {
     await bare.close();
   }
+});
+
+test('GET /sse/:scenario feeds a browser EventSource', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const data = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const received: string[] = [];
+        const source = new EventSource('/sse/tool-multistep');
+        source.onmessage = (event) => {
+          received.push(event.data as string);
+          if (event.data === '[DONE]') {
+            source.close();
+            resolve(received);
+          }
+        };
+        source.onerror = () => reject(new Error('EventSource failed'));
+      }),
+  );
+  expect(JSON.parse(data[0])).toEqual({ type: 'start', messageId: 'msg-tools' });
+  expect(data.at(-2)).toBe('{"type":"finish","finishReason":"stop"}');
+  await page.close();
 });
