@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
+
+type RollupLog = NonNullable<Rollup.InputOptions['onLog']>;
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist/extension');
@@ -17,6 +19,11 @@ const pages = ['extension/devtools/devtools.html', 'extension/panel/panel.html']
 const contentScripts = {
   'page-hook.js': 'extension/page-hook/index.ts',
   'relay.js': 'extension/relay/index.ts',
+};
+
+/** zod's sources carry `@__PURE__` comments Rollup cannot place; they are harmless noise. */
+const onLog: RollupLog = (level, log, handler) => {
+  if (log.code !== 'INVALID_ANNOTATION') handler(level, log);
 };
 
 /** Copies manifest.json and builds the content scripts once the main bundle is written. */
@@ -40,6 +47,7 @@ function extensionFiles(): Plugin {
             copyPublicDir: false,
             rollupOptions: {
               input: resolve(root, entry),
+              onLog,
               // no name: an IIFE without exports declares no global the page could see
               output: { format: 'iife', entryFileNames: fileName, inlineDynamicImports: true },
             },
@@ -61,6 +69,7 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: false,
     rollupOptions: {
+      onLog,
       input: {
         background: resolve(root, 'extension/background/index.ts'),
         ...Object.fromEntries(pages.map((page) => [page.split('/').pop()!.replace('.html', ''), resolve(root, page)])),
