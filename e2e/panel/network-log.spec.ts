@@ -44,38 +44,33 @@ test('the panel shows a stream the hook missed from the network log, and a hooke
     const rows = await waitForValue<Row[]>(
       targets,
       panel,
-      `(() => {
-        const rows = [...document.querySelectorAll('[data-testid=stream-row]')].map((row) => ({ text: row.textContent, tag: row.querySelector('.tag')?.textContent ?? null, state: row.dataset.state }));
-        return rows.length === 2 && rows.every((row) => row.state === 'ended') && rows.some((row) => row.tag === null) ? rows : null;
-      })()`,
-      'two streams in the panel',
+      `[...document.querySelectorAll('[data-testid=stream-row]')].map((row) => ({ text: row.textContent, tag: row.querySelector('.tag')?.textContent ?? null, state: row.dataset.state }))`,
+      'two ended streams in the panel, one of them hooked',
+      (rows) => Array.isArray(rows) && rows.length === 2 && rows.every((row) => row.state === 'ended') && rows.some((row) => row.tag === null),
     );
     const unhooked = rows.find((row) => row.text.includes('via=unhooked'));
     const hooked = rows.find((row) => row.text.includes('via=hooked'));
     expect(unhooked?.tag).toBe('network log');
     expect(hooked?.tag).toBeNull();
 
-    const detail = await targets.evaluate<{ note: string; events: string; findings: string }>(
+    // Hidden frames may not paint, so each check polls rather than waiting for a frame.
+    await targets.evaluate(panel, `[...document.querySelectorAll('[data-testid=stream-row]')].find((row) => row.textContent.includes('via=unhooked')).click()`);
+    const detail = await waitForValue<{ note: string; events: string; findings: string }>(
+      targets,
       panel,
-      `(async () => {
-        [...document.querySelectorAll('[data-testid=stream-row]')].find((row) => row.textContent.includes('via=unhooked')).click();
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        return {
-          note: document.querySelector('[data-testid=stream-note]')?.textContent ?? '',
+      `(() => {
+        const note = document.querySelector('[data-testid=stream-note]');
+        return note && {
+          note: note.textContent,
           events: document.querySelector('[data-testid=stream-detail] .tab-count')?.textContent ?? '',
           findings: document.querySelector('[data-testid=detail-header] .severity-counts')?.textContent ?? '',
         };
       })()`,
+      "the network-log stream's detail",
     );
     expect(detail).toEqual({ note: 'from the network log: no live timing', events: '10', findings: '✓' });
-    const timing = await targets.evaluate<string>(
-      panel,
-      `(async () => {
-        document.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }));
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        return document.querySelector('[data-testid=timing]')?.textContent ?? '';
-      })()`,
-    );
+    await targets.evaluate(panel, `document.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }))`);
+    const timing = await waitForValue<string>(targets, panel, `document.querySelector('[data-testid=timing]')?.textContent`, 'the timing view');
     expect(timing).toContain('no live timing');
   } finally {
     await context.close();
