@@ -27,28 +27,43 @@ test('forged relay messages stay in their own tab and break nothing', async ({ e
         transport: 'fetch', url: forgedUrl, method: 'GET', requestHeaders: {}, requestBody: null, status: 200, statusText: 'OK',
         responseHeaders: { 'content-type': 'text/event-stream' }, startedAt: Date.now(), frameUrl: location.href, bytes: 'wire', note: null,
       };
+      const one = (message: unknown) => ({ source, messages: [message] });
       const junk: unknown[] = [
         { source },
-        { source, kind: 'stream-start' },
-        { source, kind: 'stream-start', streamId: '1', meta: { ...meta, status: 'two hundred' } },
-        { source, kind: 'stream-start', streamId: 'x'.repeat(10_000), meta },
-        { source, kind: 'stream-start', streamId: '9', meta: { ...meta, url: 'u'.repeat(100_000) } },
-        { source, kind: 'stream-start', streamId: '9', meta: { ...meta, responseHeaders: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`h${i}`, 'v'])) } },
-        { source, kind: 'stream-chunk', streamId: '1', at: 1, bytes: 'not bytes' },
-        { source, kind: 'stream-chunk', streamId: '1', at: -5, bytes: new Uint8Array(3) },
-        { source, kind: 'stream-chunk', streamId: '1', at: 1, bytes: new Uint8Array(1024 * 1024) },
-        { source, kind: 'stream-end', streamId: '1', end: { at: 1, outcome: 'exploded' } },
-        { source, kind: 'ack', upTo: 1e9 },
-        { source, kind: 'stream-chunk', streamId: '404', at: 1, bytes: new Uint8Array(3) },
+        { source, messages: [] },
+        { source, messages: 'not a list' },
+        { source, messages: Array.from({ length: 10_000 }, () => ({ kind: 'stream-end' })) },
+        one({ kind: 'stream-start' }),
+        one({ kind: 'stream-start', streamId: '1', meta: { ...meta, status: 'two hundred' } }),
+        one({ kind: 'stream-start', streamId: 'x'.repeat(10_000), meta }),
+        one({ kind: 'stream-start', streamId: '9', meta: { ...meta, url: 'u'.repeat(100_000) } }),
+        one({ kind: 'stream-start', streamId: '9', meta: { ...meta, responseHeaders: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`h${i}`, 'v'])) } }),
+        one({ kind: 'stream-chunk', streamId: '1', at: 1, bytes: 'not bytes' }),
+        one({ kind: 'stream-chunk', streamId: '1', at: -5, bytes: new Uint8Array(3) }),
+        one({ kind: 'stream-chunk', streamId: '1', at: 1, bytes: new Uint8Array(1024 * 1024) }),
+        one({ kind: 'stream-end', streamId: '1', end: { at: 1, outcome: 'exploded' } }),
+        one({ kind: 'ack', upTo: 1e9 }),
+        one({ kind: 'stream-chunk', streamId: '404', at: 1, bytes: new Uint8Array(3) }),
+        one(null),
+        { source, kind: 'stream-start', streamId: '1', meta },
         { source: [source] },
         'streamscope:page',
         null,
       ];
       for (const message of junk) window.postMessage(message, '*');
-      // shaped like the real thing, reusing the victim page's stream id
-      window.postMessage({ source, kind: 'stream-start', streamId: '1', meta }, '*');
-      window.postMessage({ source, kind: 'stream-chunk', streamId: '1', at: 2, bytes: new TextEncoder().encode('data: forged\n\n') }, '*');
-      window.postMessage({ source, kind: 'stream-end', streamId: '1', end: { at: 3, outcome: 'complete' } }, '*');
+      // shaped like the real thing, reusing ids a page hook might use
+      window.postMessage(
+        {
+          source,
+          messages: [
+            { kind: 'stream-start', streamId: '1', meta },
+            { kind: 'bogus' },
+            { kind: 'stream-chunk', streamId: '1', at: 2, bytes: new TextEncoder().encode('data: forged\n\n') },
+            { kind: 'stream-end', streamId: '1', end: { at: 3, outcome: 'complete' } },
+          ],
+        },
+        '*',
+      );
       // the MAIN world has no way to the extension's ports
       try {
         const runtime = (globalThis as { chrome?: { runtime?: { connect?: (id: string, info: object) => unknown } } }).chrome?.runtime;

@@ -5,7 +5,7 @@
  * messages from reaching the page's own `message` listeners.
  */
 import { PAGE_MESSAGE_SOURCE, limits } from '../shared/hops.js';
-import type { PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messages.js';
+import type { PageMessage, PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messages.js';
 
 const post = window.postMessage.bind(window);
 const later = setTimeout.bind(window);
@@ -20,19 +20,20 @@ export type StreamSink = {
   readonly ended: boolean;
 };
 
-let queue: PageToRelayMessage[] = [];
+let queue: PageMessage[] = [];
 let scheduled = false;
 
 function flush(): void {
   scheduled = false;
-  const messages = queue;
-  queue = [];
-  for (const message of messages) {
-    post(message, { targetOrigin: '*', transfer: message.kind === 'stream-chunk' ? [message.bytes.buffer] : [] });
+  for (let start = 0; start < queue.length; start += limits.batchMessages) {
+    const messages = queue.slice(start, start + limits.batchMessages);
+    const transfer = messages.flatMap((message) => (message.kind === 'stream-chunk' ? [message.bytes.buffer] : []));
+    post({ source: PAGE_MESSAGE_SOURCE, messages } satisfies PageToRelayMessage, { targetOrigin: '*', transfer });
   }
+  queue = [];
 }
 
-function send(message: PageToRelayMessage): void {
+function send(message: PageMessage): void {
   queue.push(message);
   if (!scheduled) {
     scheduled = true;
@@ -49,7 +50,7 @@ export function openStream(meta: StreamMeta): StreamSink {
   const streamId = newStreamId();
   const t0 = now();
   let ended = false;
-  send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-start', streamId, meta });
+  send({ kind: 'stream-start', streamId, meta });
   return {
     get ended() {
       return ended;
@@ -58,7 +59,7 @@ export function openStream(meta: StreamMeta): StreamSink {
       if (ended || bytes.byteLength === 0) return;
       const at = now() - t0;
       for (let start = 0; start < bytes.byteLength; start += limits.chunkBytes) {
-        send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-chunk', streamId, at, bytes: bytes.slice(start, start + limits.chunkBytes) });
+        send({ kind: 'stream-chunk', streamId, at, bytes: bytes.slice(start, start + limits.chunkBytes) });
       }
     },
     end(outcome, error) {
@@ -66,7 +67,7 @@ export function openStream(meta: StreamMeta): StreamSink {
       ended = true;
       const end: StreamEnd = { at: now() - t0, outcome };
       if (error !== undefined) end.error = describeError(error);
-      send({ source: PAGE_MESSAGE_SOURCE, kind: 'stream-end', streamId, end });
+      send({ kind: 'stream-end', streamId, end });
     },
   };
 }

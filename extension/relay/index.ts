@@ -5,8 +5,8 @@
  * over a runtime port that it opens on the first stream (pages without streams never wake the
  * service worker) and reopens whenever Chrome stops the worker.
  */
-import { PAGE_MESSAGE_SOURCE, RELAY_PORT_NAME, limits, pageToRelayMessageSchema } from '../shared/messages.js';
-import type { BackgroundToRelayMessage, PageToRelayMessage, RelayMessage } from '../shared/messages.js';
+import { PAGE_MESSAGE_SOURCE, RELAY_PORT_NAME, limits, pageMessageSchema, pageToRelayMessageSchema } from '../shared/messages.js';
+import type { BackgroundToRelayMessage, PageMessage, RelayMessage } from '../shared/messages.js';
 import { toBase64 } from '../shared/base64.js';
 import { createOutbox } from './outbox.js';
 
@@ -65,7 +65,7 @@ function scheduleFlush(): void {
 }
 
 /** Applies the per-stream cap; returns the message to forward, or null to drop. */
-function toRelayMessage(message: PageToRelayMessage): RelayMessage | null {
+function toRelayMessage(message: PageMessage): RelayMessage | null {
   const state = streams.get(message.streamId);
   if (message.kind === 'stream-start') {
     if (state) return null;
@@ -86,6 +86,17 @@ function toRelayMessage(message: PageToRelayMessage): RelayMessage | null {
   return { kind: 'stream-chunk', streamId: message.streamId, chunk: { at: message.at, base64: toBase64(message.bytes) } };
 }
 
+function forward(raw: unknown): void {
+  const parsed = pageMessageSchema.safeParse(raw);
+  if (!parsed.success) return;
+  const message = toRelayMessage(parsed.data);
+  if (!message) return;
+  if (!outbox.push(message)) {
+    const state = streams.get(message.streamId);
+    if (state) state.truncated = true;
+  }
+}
+
 function onPageMessage(event: MessageEvent): void {
   if (event.source !== window) return;
   const data: unknown = event.data;
@@ -94,14 +105,11 @@ function onPageMessage(event: MessageEvent): void {
   if (dead) return;
   const parsed = pageToRelayMessageSchema.safeParse(data);
   if (!parsed.success) return;
-  const message = toRelayMessage(parsed.data);
-  if (!message) return;
-  if (!outbox.push(message)) {
-    const state = streams.get(message.streamId);
-    if (state) state.truncated = true;
-    return;
-  }
-  scheduleFlush();
+  for (const raw of parsed.data.messages) forward(raw);
+  if (outbox.pending === 0) return;
+  // the hook already gathered a task's messages: send them now rather than a timer later
+  if (unanswered === 0) flush();
+  else scheduleFlush();
 }
 
 // capture phase on window, registered at document_start: runs before any listener the page adds

@@ -63,16 +63,11 @@ export const streamEndSchema = z.object({
 });
 export type StreamEnd = z.infer<typeof streamEndSchema>;
 
-// page hook → relay (structured clone over window.postMessage)
-export const pageToRelayMessageSchema = z.discriminatedUnion('kind', [
+// page hook → relay (structured clone over window.postMessage): one post carries every message
+// of a task, so the relay forwards them in one go; each message is validated on its own
+export const pageMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stream-start'), streamId: pageStreamId, meta: streamMetaSchema }),
   z.object({
-    source: z.literal(PAGE_MESSAGE_SOURCE),
-    kind: z.literal('stream-start'),
-    streamId: pageStreamId,
-    meta: streamMetaSchema,
-  }),
-  z.object({
-    source: z.literal(PAGE_MESSAGE_SOURCE),
     kind: z.literal('stream-chunk'),
     streamId: pageStreamId,
     /** Milliseconds since the stream started. */
@@ -81,14 +76,15 @@ export const pageToRelayMessageSchema = z.discriminatedUnion('kind', [
       message: `chunk over ${limits.chunkBytes} bytes`,
     }),
   }),
-  z.object({
-    source: z.literal(PAGE_MESSAGE_SOURCE),
-    kind: z.literal('stream-end'),
-    streamId: pageStreamId,
-    end: streamEndSchema,
-  }),
+  z.object({ kind: z.literal('stream-end'), streamId: pageStreamId, end: streamEndSchema }),
 ]);
-export type PageToRelayMessage = z.infer<typeof pageToRelayMessageSchema>;
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+export const pageToRelayMessageSchema = z.object({
+  source: z.literal(PAGE_MESSAGE_SOURCE),
+  messages: z.array(z.unknown()).min(1).max(limits.batchMessages),
+});
+export type PageToRelayMessage = { source: typeof PAGE_MESSAGE_SOURCE; messages: PageMessage[] };
 
 // relay → background (JSON over a runtime port: bytes travel as base64)
 export const capturedChunkSchema = z.object({
