@@ -7,6 +7,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encodeChunk, encodeDone, uiMessageStreamHeaders } from '../protocol/encoder.js';
 import { bundleAiClient } from '../e2e/extension/ai-client.js';
@@ -201,6 +202,8 @@ export async function run(): Promise<void> {
     );
 
     const latencies = await latency(server.base);
+    // latency tails follow the machine's load: print it beside them
+    console.log(`machine load (1-min average) during the run: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
     const lost = latencies.filter((value) => !Number.isFinite(value)).length;
     console.log(`page-to-panel latency p50 at 1,000 events/s: ${percentile(latencies, 50).toFixed(1)} ms`);
     console.log(`page-to-panel latency p95 at 1,000 events/s: ${percentile(latencies, 95).toFixed(1)} ms (target < 50 ms)`);

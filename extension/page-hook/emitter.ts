@@ -1,7 +1,8 @@
 /**
  * Posts one stream's life to the relay: start, chunks (split to the message size cap), end.
- * Nothing is posted while the page waits: messages queue and leave together in a later task, so
- * the page gets its response and each chunk before any capture work runs. The relay stops these
+ * Nothing is posted while the page waits: messages queue and leave together in a later task (a
+ * start waits for its first chunk), so the page gets its response and each chunk before any
+ * capture work runs. The relay stops these
  * messages from reaching the page's own `message` listeners.
  */
 import { PAGE_MESSAGE_SOURCE, limits } from '../shared/hops.js';
@@ -9,6 +10,10 @@ import type { PageMessage, PageToRelayMessage, StreamEnd, StreamMeta } from '../
 
 const post = window.postMessage.bind(window);
 const later = setTimeout.bind(window);
+const cancelLater = clearTimeout.bind(window);
+/** A stream's start waits this long for its first bytes to travel with them: posting it at once
+ * would put the relay's work between the response and its first chunk. */
+const startDelayMs = 50;
 const now = performance.now.bind(performance);
 /** Stream ids the page cannot guess, so it cannot forge messages into a real stream. */
 const newStreamId = crypto.randomUUID.bind(crypto);
@@ -21,10 +26,12 @@ export type StreamSink = {
 };
 
 let queue: PageMessage[] = [];
-let scheduled = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let dueAt = Infinity;
 
 function flush(): void {
-  scheduled = false;
+  timer = null;
+  dueAt = Infinity;
   for (let start = 0; start < queue.length; start += limits.batchMessages) {
     const messages = queue.slice(start, start + limits.batchMessages);
     const transfer = messages.flatMap((message) => (message.kind === 'stream-chunk' ? [message.bytes.buffer] : []));
@@ -33,12 +40,13 @@ function flush(): void {
   queue = [];
 }
 
-function send(message: PageMessage): void {
+function send(message: PageMessage, delayMs = 0): void {
   queue.push(message);
-  if (!scheduled) {
-    scheduled = true;
-    later(flush, 0);
-  }
+  const due = now() + delayMs;
+  if (due >= dueAt) return;
+  if (timer !== null) cancelLater(timer);
+  dueAt = due;
+  timer = later(flush, delayMs);
 }
 
 export function describeError(error: unknown): string {
@@ -50,7 +58,7 @@ export function openStream(meta: StreamMeta): StreamSink {
   const streamId = newStreamId();
   const t0 = now();
   let ended = false;
-  send({ kind: 'stream-start', streamId, meta });
+  send({ kind: 'stream-start', streamId, meta }, startDelayMs);
   return {
     get ended() {
       return ended;
