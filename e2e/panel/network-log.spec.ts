@@ -5,6 +5,7 @@
  * a stream the hook did capture is shown once, live, not twice.
  */
 import { expect, test } from '@playwright/test';
+import { networkLogNoBodyNote, networkLogNote } from '../../extension/devtools/network-log.js';
 import { startPanelServer, type PanelServer } from './support/panel-server.js';
 import { devtoolsTargets, launchWithDevtools, waitForValue } from './support/devtools.js';
 
@@ -68,10 +69,20 @@ test('the panel shows a stream the hook missed from the network log, and a hooke
       })()`,
       "the network-log stream's detail",
     );
-    expect(detail).toEqual({ note: 'from the network log: no live timing', events: '10', findings: '✓' });
+    // Chrome sometimes keeps no body for a finished SSE response; the panel then lists the stream
+    // unjudged, and says so, rather than reporting findings about bytes it never had.
+    if (detail.note === networkLogNoBodyNote) expect(detail).toEqual({ note: networkLogNoBodyNote, events: '0', findings: '' });
+    else expect(detail).toEqual({ note: networkLogNote, events: '10', findings: '✓' });
     await targets.evaluate(panel, `document.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }))`);
-    const timing = await waitForValue<string>(targets, panel, `document.querySelector('[data-testid=timing]')?.textContent`, 'the timing view');
-    expect(timing).toContain('no live timing');
+    // The whole page's text on a timeout shows where the panel was instead.
+    const timing = await waitForValue<string>(
+      targets,
+      panel,
+      `document.querySelector('[data-testid=timing]')?.textContent ?? 'not on the timing view: ' + document.body.innerText`,
+      'the timing view',
+      (text) => typeof text === 'string' && !text.startsWith('not on the timing view'),
+    );
+    expect(timing).toContain('No timing for this stream.');
   } finally {
     await context.close();
   }

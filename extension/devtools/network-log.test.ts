@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContent, isEventStreamResponse, networkLogNote, readNetworkLogStream, responseStartedAt, streamMetaOf, type FinishedRequest, type HarEntry } from './network-log.js';
+import { decodeContent, isEventStreamResponse, networkLogNoBodyNote, networkLogNote, readNetworkLogStream, responseStartedAt, streamMetaOf, type FinishedRequest, type HarEntry } from './network-log.js';
 
 function entry(responseHeaders: { name: string; value: string }[], extra: Partial<HarEntry> = {}): HarEntry {
   return {
@@ -40,7 +40,8 @@ describe('network-log fallback', () => {
     const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
     expect(decodeContent(base64, 'base64')).toBe(text);
     expect(decodeContent(text, '')).toBe(text);
-    expect(decodeContent(null, null)).toBe('');
+    expect(decodeContent('', '')).toBe('');
+    expect(decodeContent(null, null)).toBeNull();
   });
 
   it('reads the body of SSE requests only', async () => {
@@ -48,5 +49,7 @@ describe('network-log fallback', () => {
     const json = { ...entry([{ name: 'content-type', value: 'application/json' }]), getContent: () => { throw new Error('must not read non-SSE bodies'); } } as FinishedRequest;
     expect(await readNetworkLogStream(sse)).toMatchObject({ body: 'data: [DONE]\n\n', meta: { transport: 'network-log' } });
     expect(await readNetworkLogStream(json)).toBeNull();
+    const bodiless = { ...sse, getContent: (callback: (content: string, encoding: string) => void) => callback(null as unknown as string, '') } as FinishedRequest;
+    expect(await readNetworkLogStream(bodiless)).toMatchObject({ body: null, meta: { note: networkLogNoBodyNote } });
   });
 });

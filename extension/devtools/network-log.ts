@@ -8,6 +8,8 @@ import { limits } from '../shared/hops.js';
 import type { NetworkLogStream } from '../panel/connection/panel-handle.js';
 
 export const networkLogNote = 'from the network log: no live timing';
+/** Chrome sometimes keeps no body for a finished SSE response (`getContent()` gives null). */
+export const networkLogNoBodyNote = 'from the network log: DevTools kept no body, nothing to decode';
 
 type HarHeader = { name: string; value: string };
 /** The fields of a HAR entry (`chrome.devtools.network.Request`) this module reads. */
@@ -51,7 +53,7 @@ export function responseStartedAt(entry: HarEntry): number {
   return Date.parse(entry.startedDateTime) + beforeFirstByte;
 }
 
-export function streamMetaOf(entry: HarEntry): StreamMeta {
+export function streamMetaOf(entry: HarEntry, note = networkLogNote): StreamMeta {
   return {
     transport: 'network-log',
     url: entry.request.url.slice(0, limits.text),
@@ -64,13 +66,13 @@ export function streamMetaOf(entry: HarEntry): StreamMeta {
     startedAt: responseStartedAt(entry),
     frameUrl: '',
     bytes: 'wire',
-    note: networkLogNote,
+    note,
   };
 }
 
-/** `getContent()` gives text, or base64 for bodies DevTools keeps as binary. */
-export function decodeContent(content: string | null | undefined, encoding: string | null | undefined): string {
-  if (!content) return '';
+/** `getContent()` gives text, base64 for bodies DevTools keeps as binary, or null when it kept none. */
+export function decodeContent(content: string | null | undefined, encoding: string | null | undefined): string | null {
+  if (content === null || content === undefined) return null;
   if (encoding !== 'base64') return content;
   const binary = atob(content);
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
@@ -85,6 +87,9 @@ export type FinishedRequest = HarEntry & {
 export function readNetworkLogStream(request: FinishedRequest): Promise<NetworkLogStream | null> {
   if (!isEventStreamResponse(request)) return Promise.resolve(null);
   return new Promise((resolve) => {
-    request.getContent((content, encoding) => resolve({ meta: streamMetaOf(request), body: decodeContent(content, encoding) }));
+    request.getContent((content, encoding) => {
+      const body = decodeContent(content, encoding);
+      resolve({ meta: streamMetaOf(request, body === null ? networkLogNoBodyNote : networkLogNote), body });
+    });
   });
 }

@@ -11,7 +11,7 @@ describe('pending network-log streams', () => {
     pending.add(stream('b'));
     pending.add(stream('c'));
     expect(pending.queued).toBe(2);
-    const received: string[][] = [];
+    const received: (string | null)[][] = [];
     pending.attach({ addNetworkLogStreams: (streams) => received.push(streams.map((item) => item.body)) });
     pending.add(stream('d'));
     expect(received).toEqual([['b', 'c'], ['d']]);

@@ -11,7 +11,13 @@ export function FindingsView({ entry }: { entry: StreamEntry }) {
   if (findings.length === 0) {
     return (
       <div class="empty-state" data-testid="findings">
-        <p>{entry.status.value === 'live' ? 'No findings so far.' : 'No findings: the AI SDK client accepts this stream.'}</p>
+        <p>
+          {entry.status.value === 'live'
+            ? 'No findings so far.'
+            : entry.decoded
+              ? 'No findings: the AI SDK client accepts this stream.'
+              : 'Nothing to judge: the body of this stream is not available.'}
+        </p>
       </div>
     );
   }

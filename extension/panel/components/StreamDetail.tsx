@@ -11,7 +11,7 @@ import { TimingView } from './TimingView.js';
 
 function DetailHeader({ entry }: { entry: StreamEntry }) {
   entry.revision.value;
-  const row = streamRow(entry.meta, entry.status.value, entry.findings, entry.records.length);
+  const row = streamRow(entry.meta, entry.status.value, entry.findings, entry.records.length, entry.decoded);
   return (
     <div class="detail-header" data-testid="detail-header">
       <span class={`state-dot state-${row.state}`} />
@@ -27,7 +27,7 @@ function DetailHeader({ entry }: { entry: StreamEntry }) {
           {row.note}
         </span>
       )}
-      <SeverityCounts counts={row.counts} clean={row.state === 'ended'} />
+      <SeverityCounts counts={row.counts} clean={row.clean} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ type Props = { entry: StreamEntry; selected: boolean; onClick(): void };
 
 export function StreamListRow({ entry, selected, onClick }: Props) {
   entry.revision.value;
-  const row = streamRow(entry.meta, entry.status.value, entry.findings, entry.records.length);
+  const row = streamRow(entry.meta, entry.status.value, entry.findings, entry.records.length, entry.decoded);
   return (
     <div
       class={`row stream-row${selected ? ' selected' : ''}`}
@@ -31,7 +31,7 @@ export function StreamListRow({ entry, selected, onClick }: Props) {
         {row.events}
       </span>
       <span class="col-findings">
-        <SeverityCounts counts={row.counts} clean={row.state === 'ended'} />
+        <SeverityCounts counts={row.counts} clean={row.clean} />
       </span>
     </div>
   );

@@ -8,7 +8,8 @@
 import type { StreamMeta } from '../../shared/messages.js';
 import type { PanelStore } from '../state/store.js';
 
-export type NetworkLogStream = { meta: StreamMeta; body: string };
+/** `body` is null when DevTools kept none. */
+export type NetworkLogStream = { meta: StreamMeta; body: string | null };
 
 /** What the panel offers the DevTools page. */
 export type PanelHandle = { addNetworkLogStreams(streams: readonly NetworkLogStream[]): void };

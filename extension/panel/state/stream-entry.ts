@@ -27,6 +27,10 @@ export type StreamEntry = {
   /** Time passes with no data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
   end(at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
+  /** Ends a stream whose bytes never came: no end-of-stream findings, no verdict. */
+  closeUndecoded(): void;
+  /** False for a stream closed undecoded: "no findings" means nothing then. */
+  readonly decoded: boolean;
   /** Why the stream ended early, when the page or network said. */
   readonly error: string | undefined;
 };
@@ -42,6 +46,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, options: StreamE
   const records: EventRecord[] = [];
   const findings: Finding[] = [];
   let error: string | undefined;
+  let decoded = true;
   let finalReport: DecodeReport | undefined;
   let cached: { revision: number; report: DecodeReport } | undefined;
 
@@ -64,6 +69,16 @@ export function createStreamEntry(id: string, meta: StreamMeta, options: StreamE
     findings,
     get error() {
       return error;
+    },
+    get decoded() {
+      return decoded;
+    },
+    closeUndecoded() {
+      if (status.peek() !== 'live') return;
+      decoded = false;
+      finalReport = withEvents(decoder.report());
+      status.value = 'complete';
+      revision.value++;
     },
     report() {
       if (finalReport) return finalReport;

@@ -79,6 +79,15 @@ describe('streams store', () => {
     expect(streams.list.value).toHaveLength(2);
   });
 
+  it('lists a network-log stream without a body but does not judge it', () => {
+    const streams = createStreamsStore();
+    const entry = streams.addFromNetworkLog(meta(), null);
+    expect(entry?.status.value).toBe('complete');
+    expect(entry?.decoded).toBe(false);
+    expect(entry?.findings).toEqual([]);
+    expect(entry?.records).toEqual([]);
+  });
+
   it('drops a network-log stream when the hook reports the same request later, and log duplicates', () => {
     const streams = createStreamsStore();
     streams.addFromNetworkLog(meta(), fullText);

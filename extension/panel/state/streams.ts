@@ -14,8 +14,11 @@ export type StreamsStore = {
   start(id: string, meta: StreamMeta): StreamEntry;
   push(id: string, bytes: Uint8Array | string, at: number | null): void;
   end(id: string, at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
-  /** A whole response body from the network log; ignored when the hook captured the same request. */
-  addFromNetworkLog(meta: StreamMeta, body: string): StreamEntry | undefined;
+  /**
+   * A whole response body from the network log; ignored when the hook captured the same request.
+   * Without a body (DevTools kept none) the stream is listed but not judged.
+   */
+  addFromNetworkLog(meta: StreamMeta, body: string | null): StreamEntry | undefined;
   remove(ids: readonly string[]): void;
   removeFromNetworkLog(): void;
   /** Forgets the captured streams (a fresh snapshot follows); network-log streams stay. */
@@ -77,8 +80,12 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
         );
       if (known) return undefined;
       const entry = createStreamEntry(`network-log:${++networkLogCount}`, { ...meta, transport: 'network-log' }, options);
-      entry.push(body, null);
-      entry.end(null, 'complete');
+      if (body === null) {
+        entry.closeUndecoded();
+      } else {
+        entry.push(body, null);
+        entry.end(null, 'complete');
+      }
       setList([...list.peek(), entry]);
       return entry;
     },

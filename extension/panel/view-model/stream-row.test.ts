@@ -31,7 +31,14 @@ describe('stream row', () => {
       events: 12,
       counts: { error: 1, warning: 0, info: 0 },
     });
-    expect(streamRow({ ...meta, transport: 'fetch', status: 200 }, 'live', [], 0)).toMatchObject({ status: '200', state: 'live', transportTag: null });
+    expect(streamRow({ ...meta, transport: 'fetch', status: 200 }, 'live', [], 0)).toMatchObject({ status: '200', state: 'live', transportTag: null, clean: false });
+  });
+
+  it('calls a stream clean only when it ended, was decoded and has no findings', () => {
+    expect(streamRow(meta, 'complete', [], 3).clean).toBe(true);
+    expect(streamRow(meta, 'complete', [], 0, false).clean).toBe(false);
+    expect(streamRow(meta, 'cancelled', [], 3).clean).toBe(false);
+    expect(streamRow(meta, 'complete', [{ code: 'missing-done', severity: 'info', event: null, message: '' }], 3).clean).toBe(false);
   });
 
   it('filters on URL and method, ignoring case and blank queries', () => {

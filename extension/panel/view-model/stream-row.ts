@@ -18,6 +18,8 @@ export type StreamRow = {
   events: number;
   /** How it was captured, when not by `fetch` (the common case needs no tag). */
   transportTag: string | null;
+  /** Ended, decoded and without findings: the client accepts it. */
+  clean: boolean;
 };
 
 const transportTags: Record<StreamMeta['transport'], string | null> = {
@@ -34,7 +36,13 @@ const stateOf: Record<StreamStatus, StreamRow['state']> = {
   error: 'failed',
 };
 
-export function streamRow(meta: StreamMeta, status: StreamStatus, findings: readonly Finding[], events: number): StreamRow {
+export function streamRow(
+  meta: StreamMeta,
+  status: StreamStatus,
+  findings: readonly Finding[],
+  events: number,
+  decoded = true,
+): StreamRow {
   return {
     method: meta.method.toUpperCase(),
     path: urlPath(meta.url),
@@ -46,6 +54,7 @@ export function streamRow(meta: StreamMeta, status: StreamStatus, findings: read
     counts: countBySeverity(findings),
     events,
     transportTag: transportTags[meta.transport],
+    clean: decoded && status === 'complete' && findings.length === 0,
   };
 }
 
