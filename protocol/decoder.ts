@@ -4,11 +4,11 @@
  * when asked (`keepEvents`), so a long live stream decodes in bounded memory.
  */
 import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
-import { validateChunk } from './validate.js';
+import { createChunkValidator } from './validate.js';
 import { createReassembler } from './reassembler.js';
 import { createLinter } from './linter.js';
 import { readComment, usageFromChunk } from './dialects.js';
-import { parseJsonSecurely } from './partial-json.js';
+import { notJson, parseJsonSecurely } from './partial-json.js';
 import type { ClientVersion } from './schemas/chunks.js';
 import type { DecodeReport, Dialect, EventRecord, Finding, FindingCode, RecordKind, SchemaIssue, Summary, Usage } from './schemas/report.js';
 import type { ReassemblyFailure } from './reassembler.js';
@@ -42,10 +42,12 @@ export type Decoder = {
 
 // Shared by every record without issues; records are read, never mutated.
 const noIssues: SchemaIssue[] = Object.freeze([]) as unknown as SchemaIssue[];
+const noSseFields: EventRecord['sse'] = Object.freeze({ event: null, id: null });
 
 export function createDecoder(options: DecoderOptions = {}): Decoder {
   const client = options.client ?? '6';
   const keepEvents = options.keepEvents ?? false;
+  const validate = createChunkValidator(client);
   const maxPerCode = options.maxFindingsPerCode ?? 200;
   let dialect: Dialect = options.dialect === 'autogpt' ? 'autogpt' : 'ai-sdk';
   const detectDialect = (options.dialect ?? 'auto') === 'auto';
@@ -67,6 +69,8 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     dialect,
     usage: null,
   };
+  // Counted in a Map: a plain object keyed by arbitrary chunk types is slow to update per event.
+  const byType = new Map<string, number>();
   let at: number | null = null;
   let ended = false;
   // The client ends the stream on the first chunk it cannot parse; later chunks change nothing.
@@ -93,6 +97,9 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     if (usage && dialect === 'autogpt') summary.usage = usage;
   }
 
+  const observed = keepEvents || options.onRecord !== undefined;
+  const scratch = {} as EventRecord;
+
   function emit(record: EventRecord): void {
     summary.events++;
     if (keepEvents) events.push(record);
@@ -109,10 +116,10 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     let extraFields: readonly string[] = noIssues as unknown as string[];
     if (event.data !== '[DONE]') {
       const parsed = parseJsonSecurely(event.data);
-      if (!parsed.ok) kind = 'invalid-json';
+      if (parsed === notJson) kind = 'invalid-json';
       else {
-        chunk = parsed.value;
-        const validation = validateChunk(chunk, client);
+        chunk = parsed;
+        const validation = validate(chunk);
         kind = validation.kind;
         type = validation.type;
         if (validation.kind === 'invalid-chunk') issues = validation.issues;
@@ -124,24 +131,24 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     }
     const usage = type === 'usage' ? usageFromChunk(chunk) : null;
     if (usage) noteAutogpt(usage, true);
-    const record: EventRecord = {
-      index: summary.events,
-      kind,
-      type,
-      raw: event.raw,
-      at,
-      sse: { event: event.event, id: event.id },
-      chunk,
-      usage: usage && dialect === 'autogpt' ? usage : undefined,
-      issues,
-    };
+    // Nobody keeps records: one scratch record serves every event (the linter keeps none).
+    const record: EventRecord = observed ? ({} as EventRecord) : scratch;
+    record.index = summary.events;
+    record.kind = kind;
+    record.type = type;
+    record.raw = event.raw;
+    record.at = at;
+    record.sse = event.event === null && event.id === null ? noSseFields : { event: event.event, id: event.id };
+    record.chunk = chunk;
+    record.usage = usage && dialect === 'autogpt' ? usage : undefined;
+    record.issues = issues;
     if (kind === 'chunk') {
       summary.chunks++;
       if (summary.firstChunkMs === null) summary.firstChunkMs = at;
       if (type === 'finish') summary.finished = true;
     } else if (kind === 'done') summary.done = true;
     else clientStopped = true;
-    if (type !== null) summary.byType[type] = (summary.byType[type] ?? 0) + 1;
+    if (type !== null) byType.set(type, (byType.get(type) ?? 0) + 1);
     emit(record);
     linter.event(record, extraFields, failure, reassembler.current);
   }
@@ -157,7 +164,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       type: null,
       raw: line,
       at,
-      sse: { event: null, id: null },
+      sse: noSseFields,
       comment,
       ...(meaning.kind === 'usage' && dialect === 'autogpt' ? { usage: meaning.usage } : {}),
       issues: [],
@@ -176,7 +183,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
   let fedBytes = false;
 
   function report(): DecodeReport {
-    return { events: keepEvents ? events.slice() : [], summary: { ...summary, byType: { ...summary.byType } }, findings: findings.slice(), message: reassembler.message() };
+    return { events: keepEvents ? events.slice() : [], summary: { ...summary, byType: Object.fromEntries(byType) }, findings: findings.slice(), message: ended ? reassembler.final() : reassembler.message() };
   }
 
   return {

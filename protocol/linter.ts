@@ -141,11 +141,12 @@ export function createLinter(options: LinterOptions): Linter {
   }
 
   function checkParts(record: EventRecord): void {
-    const match = /^(text|reasoning)-(start|end)$/.exec(record.type ?? '');
-    if (!match) return;
+    const type = record.type;
+    if (type !== 'text-start' && type !== 'text-end' && type !== 'reasoning-start' && type !== 'reasoning-end') return;
+    const kind = type.startsWith('text') ? 'text' : 'reasoning';
     const { id } = record.chunk as { id: string };
-    const key = `${match[1]}\u0000${id}`;
-    if (match[2] === 'start') openParts.set(key, { kind: match[1], id, event: record.index });
+    const key = `${kind}\u0000${id}`;
+    if (type.endsWith('-start')) openParts.set(key, { kind, id, event: record.index });
     else openParts.delete(key);
   }
 

@@ -173,19 +173,25 @@ export function repairJson(input: string): string {
   return result;
 }
 
+/** What `parseJsonSecurely` returns for text the client would not parse (no wrapper object per call: it runs per event). */
+export const notJson: unique symbol = Symbol('not JSON');
+
 /**
  * `JSON.parse` that, like the client's secure parser, refuses `__proto__` keys and
  * `constructor.prototype`, which could otherwise poison prototypes.
  */
-export function parseJsonSecurely(text: string): { ok: true; value: unknown } | { ok: false } {
+// One scan for both keys: this runs on every event's payload.
+const mayPoison = /__proto__|constructor/;
+
+export function parseJsonSecurely(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false };
+    return notJson;
   }
-  if ((text.includes('__proto__') || text.includes('constructor')) && hasPoisonedKey(value)) return { ok: false };
-  return { ok: true, value };
+  if (mayPoison.test(text) && hasPoisonedKey(value)) return notJson;
+  return value;
 }
 
 function hasPoisonedKey(value: unknown): boolean {
@@ -200,7 +206,7 @@ function hasPoisonedKey(value: unknown): boolean {
 /** The client's reading of partial tool input: parsed, repaired, or undefined. */
 export function parsePartialJson(text: string): unknown {
   const parsed = parseJsonSecurely(text);
-  if (parsed.ok) return parsed.value;
+  if (parsed !== notJson) return parsed;
   const repaired = parseJsonSecurely(repairJson(text));
-  return repaired.ok ? repaired.value : undefined;
+  return repaired === notJson ? undefined : repaired;
 }

@@ -16,6 +16,8 @@ export type Reassembler = {
   apply(chunk: UIMessageChunk): ReassemblyFailure | null;
   /** The last message the client would have published. */
   message(): UIMessage;
+  /** The last message the client would have published, once no chunk will follow: not copied. */
+  final(): UIMessage;
   /** The message as it stands, including what the client has not published yet. */
   current(): UIMessage;
   /** Set once the client would have thrown: later chunks are not applied. */
@@ -97,6 +99,20 @@ export function createReassembler(): Reassembler {
   let dirty = false;
   let publishedParts = 0;
 
+  // Tool parts whose `input` is the partial JSON of this text, not parsed yet.
+  const staleInputs = new Map<ToolPart, string>();
+
+  // Text parts whose deltas are not joined yet: appending one string per delta would leave a
+  // chain of string pieces per delta for the garbage collector to copy; one join on read does not.
+  const pendingText = new Map<UIMessagePart, string[]>();
+
+  function resolveInputs(): void {
+    for (const [part, text] of staleInputs) part.input = parsePartialJson(text);
+    staleInputs.clear();
+    for (const [part, pieces] of pendingText) part.text = pieces.join('');
+    pendingText.clear();
+  }
+
   const write = (): void => {
     dirty = true;
     publishedParts = message.parts.length;
@@ -126,7 +142,7 @@ export function createReassembler(): Reassembler {
   }
 
   /** Updates a tool part in place, or appends it: the client's `updateToolPart` / `updateDynamicToolPart`. */
-  function updateTool(update: ToolUpdate, dynamic: boolean, existing?: ToolPart): void {
+  function updateTool(update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
     const part =
       existing ??
       currentStepParts().find((candidate): candidate is ToolPart =>
@@ -147,7 +163,8 @@ export function createReassembler(): Reassembler {
       if (update.toolMetadata !== undefined) part.toolMetadata = update.toolMetadata;
       part.providerExecuted = update.providerExecuted ?? part.providerExecuted;
       Object.assign(part, providerMetadataField(update));
-      return;
+      staleInputs.delete(part);
+      return part;
     }
     const common = {
       toolCallId: update.toolCallId,
@@ -162,11 +179,11 @@ export function createReassembler(): Reassembler {
       ...(update.toolMetadata !== undefined ? { toolMetadata: update.toolMetadata } : {}),
       ...providerMetadataField(update),
     };
-    message.parts.push(
-      dynamic
-        ? { type: 'dynamic-tool', toolName: update.toolName, ...common }
-        : { type: `tool-${update.toolName}`, rawInput: update.rawInput, ...common },
-    );
+    const added: ToolPart = dynamic
+      ? { type: 'dynamic-tool', toolName: update.toolName, ...common }
+      : { type: `tool-${update.toolName}`, rawInput: update.rawInput, ...common };
+    message.parts.push(added);
+    return added;
   }
 
   function applyToolInputStart(chunk: ChunkOf<'tool-input-start'>): void {
@@ -198,19 +215,22 @@ export function createReassembler(): Reassembler {
     const partial = partialToolCalls[chunk.toolCallId];
     if (!partial) return orphanDelta('tool-input-delta', chunk.toolCallId, 'tool call', 'tool-input-start');
     partial.text += chunk.inputTextDelta;
-    updateTool(
+    const part = updateTool(
       {
         toolCallId: chunk.toolCallId,
         toolName: partial.toolName,
         state: 'input-streaming',
         inputEncoding: partial.inputEncoding,
-        input: partial.inputEncoding === 'text' ? partial.text : parsePartialJson(partial.text),
+        input: partial.inputEncoding === 'text' ? partial.text : undefined,
         rawInput: partial.text,
         title: partial.title,
         toolMetadata: partial.toolMetadata,
       },
       partial.dynamic === true,
     );
+    // Parsing the partial JSON on every delta is quadratic in the input's length; only its value
+    // when the message is read matters, so it is parsed then (`resolveInputs`).
+    if (partial.inputEncoding !== 'text') staleInputs.set(part, partial.text);
     return null;
   }
 
@@ -296,7 +316,11 @@ export function createReassembler(): Reassembler {
     }
     const part = parts[id];
     if (!part) return orphanDelta(chunk.type, id, `${kind} part`, `${kind}-start`);
-    if (chunk.type.endsWith('-delta')) part.text = (part.text as string) + (chunk as { delta: string }).delta;
+    if (chunk.type.endsWith('-delta')) {
+      const pieces = pendingText.get(part);
+      if (pieces) pieces.push((chunk as { delta: string }).delta);
+      else pendingText.set(part, [part.text as string, (chunk as { delta: string }).delta]);
+    }
     part.providerMetadata = providerMetadata ?? part.providerMetadata;
     if (chunk.type.endsWith('-end')) {
       part.state = 'done';
@@ -429,12 +453,19 @@ export function createReassembler(): Reassembler {
     },
     message() {
       if (dirty) {
+        resolveInputs();
         published = snapshot(message, publishedParts);
         dirty = false;
       }
       return published;
     },
+    final() {
+      resolveInputs();
+      // Nothing changes the message any more, so it need not be copied.
+      return { ...message, parts: message.parts.slice(0, publishedParts) };
+    },
     current() {
+      resolveInputs();
       return message;
     },
     get failure() {

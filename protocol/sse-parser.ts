@@ -59,7 +59,8 @@ export function createSseParser(options: SseParserOptions): SseParser {
   let data: string | null = null;
   let eventType: string | null = null;
   let id: string | null = null;
-  let rawLines: string[] = [];
+  // The event's field lines so far, joined by \n (one string, not a list: most events are one line).
+  let raw: string | null = null;
   let eventSize = 0;
   let skipping = false;
 
@@ -67,7 +68,7 @@ export function createSseParser(options: SseParserOptions): SseParser {
     data = null;
     eventType = null;
     id = null;
-    rawLines = [];
+    raw = null;
     eventSize = 0;
   }
 
@@ -77,13 +78,13 @@ export function createSseParser(options: SseParserOptions): SseParser {
       resetEvent();
       return;
     }
-    if (rawLines.length === 0) return;
+    if (raw === null) return;
     if (data === null) {
       // WHATWG: an event without data is not dispatched; say so rather than lose it quietly.
-      onProblem?.({ kind: 'no-data', raw: rawLines.join('\n') });
+      onProblem?.({ kind: 'no-data', raw });
     } else {
       // An empty event type means the default ("message"), as a missing one does.
-      onEvent({ event: eventType || null, id, data, raw: rawLines.length === 1 ? rawLines[0] : rawLines.join('\n') });
+      onEvent({ event: eventType || null, id, data, raw });
     }
     resetEvent();
   }
@@ -126,7 +127,13 @@ export function createSseParser(options: SseParserOptions): SseParser {
       resetEvent();
       return;
     }
-    rawLines.push(text);
+    raw = raw === null ? text : `${raw}\n${text}`;
+    if (text.startsWith('data:')) {
+      // The common line, read without slicing out its field name.
+      const value = text.charCodeAt(5) === 32 ? text.slice(6) : text.slice(5);
+      data = data === null ? value : `${data}\n${value}`;
+      return;
+    }
     const colon = text.indexOf(':');
     if (colon === -1) {
       field(text, '', text);
@@ -194,7 +201,7 @@ export function createSseParser(options: SseParserOptions): SseParser {
   function end(): void {
     const last = takePending('');
     if (last !== '' && !skipping) line(last);
-    if (rawLines.length > 0) onProblem?.({ kind: 'unterminated-event', raw: rawLines.join('\n') });
+    if (raw !== null) onProblem?.({ kind: 'unterminated-event', raw });
     resetEvent();
     skipping = false;
     afterCR = false;

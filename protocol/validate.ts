@@ -51,14 +51,18 @@ const shapeChecks = new WeakMap<z.ZodObject, Check>();
 /** zod 4 requires the key of every non-optional field, even `z.unknown()` ones, to be present. */
 function keyCheck(key: string, field: z.ZodType): Check {
   const test = fieldCheck(field);
-  if (field instanceof z.ZodOptional) return (record) => test((record as Record<string, unknown>)[key]);
+  // Where `undefined` fails the field's own test, presence needs no separate look-up.
+  if (field instanceof z.ZodOptional || !test(undefined)) return (record) => test((record as Record<string, unknown>)[key]);
   return (record) => Object.hasOwn(record as object, key) && test((record as Record<string, unknown>)[key]);
 }
 
 function shapeCheck(schema: z.ZodObject): Check {
   let check = shapeChecks.get(schema);
   if (!check) {
-    const fields = Object.entries(schema.shape).map(([key, field]) => keyCheck(key, field as z.ZodType));
+    // `type` is how the schema was found, so it needs no second look.
+    const fields = Object.entries(schema.shape)
+      .filter(([key]) => key !== 'type')
+      .map(([key, field]) => keyCheck(key, field as z.ZodType));
     check = (value) => {
       for (const test of fields) if (!test(value)) return false;
       return true;
@@ -92,11 +96,15 @@ type Profile = { schema: z.ZodObject; check: Check; known: ReadonlySet<string>; 
 const profiles = new Map<ClientVersion, Map<string, Profile | null>>();
 const noExtraFields: string[] = Object.freeze([]) as unknown as string[];
 
-function profileFor(type: string, client: ClientVersion): Profile | null {
-  // Every `data-*` type shares one schema, so one profile.
-  const key = isDataChunkType(type) ? 'data-' : type;
+function profilesOf(client: ClientVersion): Map<string, Profile | null> {
   let byType = profiles.get(client);
   if (!byType) profiles.set(client, (byType = new Map()));
+  return byType;
+}
+
+function profileFor(type: string, client: ClientVersion, byType: Map<string, Profile | null>): Profile | null {
+  // Every `data-*` type shares one schema, so one profile.
+  const key = isDataChunkType(type) ? 'data-' : type;
   let profile = byType.get(key);
   if (profile === undefined) {
     const schema = schemaForType(type);
@@ -133,6 +141,16 @@ function finishReasonIssue(value: Record<string, unknown>, client: ClientVersion
 }
 
 export function validateChunk(value: unknown, client: ClientVersion): Validation {
+  return validateWith(value, client, profilesOf(client));
+}
+
+/** `validateChunk` for one client version, for a decoder that validates every event. */
+export function createChunkValidator(client: ClientVersion): (value: unknown) => Validation {
+  const byType = profilesOf(client);
+  return (value) => validateWith(value, client, byType);
+}
+
+function validateWith(value: unknown, client: ClientVersion, byType: Map<string, Profile | null>): Validation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { kind: 'invalid-chunk', type: null, issues: [{ path: '', message: 'expected a JSON object with a "type"' }] };
   }
@@ -141,7 +159,7 @@ export function validateChunk(value: unknown, client: ClientVersion): Validation
   if (typeof type !== 'string') {
     return { kind: 'invalid-chunk', type: null, issues: [{ path: 'type', message: 'expected a string "type"' }] };
   }
-  const profile = profileFor(type, client);
+  const profile = profileFor(type, client, byType);
   if (!profile) return { kind: 'unknown-type', type, since: null };
   if (profile.since !== null && !versionAtLeast(client, profile.since)) return { kind: 'unknown-type', type, since: profile.since };
   if (!profile.check(record)) {
