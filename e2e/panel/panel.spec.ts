@@ -84,3 +84,32 @@ test('long streams render only the rows in view; clear empties the list', async 
   await page.close();
   await panel.close();
 });
+
+test('"preserve log" keeps streams across a navigation; without it they go', async ({ extension, panelServer }) => {
+  const page = await extension.context.newPage();
+  await page.goto(`${panelServer.base}/chat`);
+  const tabId = await extension.tabIdOf(page);
+  const panel = await extension.context.newPage();
+  await panel.goto(panelUrl(extension.extensionId, tabId));
+  const rows = panel.getByTestId('stream-row');
+  const preserve = panel.getByRole('checkbox', { name: 'Preserve log' });
+
+  await startStream(page, `${panelServer.base}/stream/clean?n=1`);
+  await expect(rows).toHaveCount(1);
+  await preserve.check();
+  await page.reload();
+  await startStream(page, `${panelServer.base}/stream/clean?n=2`);
+  await expect(rows.filter({ hasText: 'n=2' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'n=1' })).toHaveCount(1);
+
+  // The setting lives in the background: a panel opened later shows it on.
+  await panel.reload();
+  await expect(preserve).toBeChecked();
+  await preserve.uncheck();
+  await page.reload();
+  await startStream(page, `${panelServer.base}/stream/clean?n=3`);
+  await expect(rows.filter({ hasText: 'n=3' })).toHaveCount(1);
+  await expect(rows).toHaveCount(1);
+  await page.close();
+  await panel.close();
+});

@@ -3,7 +3,7 @@ import { useStore } from '../state/store.js';
 import type { StreamEntry } from '../state/stream-entry.js';
 import { formatMs } from '../view-model/format.js';
 import { computeTiming } from '../view-model/timing.js';
-import { useElapsed } from './use-now.js';
+import { useElapsed } from './use-elapsed.js';
 
 function Stat({ label, value, warn = false }: { label: string; value: string; warn?: boolean }) {
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactJson, formatMs, truncate, urlHost, urlPath } from './format.js';
+import { compactJson, formatMs, truncate, urlPath } from './format.js';
 
 describe('format', () => {
   it('formats durations by magnitude and unknowns as a dash', () => {
@@ -18,9 +18,7 @@ describe('format', () => {
 
   it('splits URLs, and passes through what is no URL', () => {
     expect(urlPath('http://127.0.0.1:8787/api/chat?x=1')).toBe('/api/chat?x=1');
-    expect(urlHost('http://127.0.0.1:8787/api/chat')).toBe('127.0.0.1:8787');
     expect(urlPath('not a url')).toBe('not a url');
-    expect(urlHost('not a url')).toBe('');
   });
 
   it('shows values JSON cannot hold as strings', () => {

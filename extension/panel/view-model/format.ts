@@ -25,14 +25,6 @@ export function urlPath(url: string): string {
   }
 }
 
-export function urlHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
 /** Compact JSON for one-line previews; values JSON cannot hold are shown as their string. */
 export function compactJson(value: unknown): string {
   if (value === undefined) return '';

@@ -23,7 +23,6 @@ describe('stream row', () => {
     expect(row).toMatchObject({
       method: 'POST',
       path: '/api/chat?scenario=stuck',
-      host: '127.0.0.1:8787',
       status: '—',
       state: 'failed',
       note: 'from the network log: no live timing',

@@ -2,13 +2,12 @@
 import type { Finding } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
 import type { StreamStatus } from '../state/stream-entry.js';
-import { urlHost, urlPath } from './format.js';
+import { urlPath } from './format.js';
 import { countBySeverity, type SeverityCounts } from './severity.js';
 
 export type StreamRow = {
   method: string;
   path: string;
-  host: string;
   url: string;
   status: string;
   state: 'live' | 'ended' | 'cancelled' | 'failed';
@@ -46,7 +45,6 @@ export function streamRow(
   return {
     method: meta.method.toUpperCase(),
     path: urlPath(meta.url),
-    host: urlHost(meta.url),
     url: meta.url,
     status: meta.status === 0 ? '—' : String(meta.status),
     state: stateOf[status],
