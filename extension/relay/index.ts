@@ -33,6 +33,7 @@ function connect(): chrome.runtime.Port | null {
     });
     opened.onDisconnect.addListener(() => {
       void chrome.runtime.lastError;
+      if (port !== opened) return;
       port = null;
       outbox.reconnected();
       if (!answered) unanswered++;
@@ -53,8 +54,7 @@ function flush(): void {
   try {
     outbox.flush((message) => port!.postMessage(message));
   } catch {
-    port = null;
-    outbox.reconnected();
+    // the port closed under us: its onDisconnect reconnects and re-sends
   }
 }
 

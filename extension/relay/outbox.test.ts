@@ -24,12 +24,19 @@ describe('relay outbox', () => {
     expect(outbox.pending).toBe(0);
   });
 
-  it('splits large backlogs into batches within the limit', () => {
+  it('splits large backlogs into batches within the message and byte limits', () => {
     const outbox = createOutbox('r');
     for (let index = 0; index < limits.batchMessages + 3; index++) outbox.push(chunk('AA=='));
     const sent: RelayToBackgroundMessage[] = [];
     outbox.flush((message) => sent.push(message));
     expect(sent.map((message) => message.batch.length)).toEqual([limits.batchMessages, 3]);
+
+    const big = createOutbox('r');
+    const third = 'A'.repeat(limits.batchBytes / 3);
+    for (let index = 0; index < 4; index++) big.push(chunk(third));
+    const bigSent: RelayToBackgroundMessage[] = [];
+    big.flush((message) => bigSent.push(message));
+    expect(bigSent.map((message) => message.batch.length)).toEqual([3, 1]);
   });
 
   it('refuses chunks past its byte budget but still queues the stream end', () => {

@@ -34,7 +34,10 @@ export function createOutbox(relay: string) {
       let first = queue.findIndex((entry) => entry.seq > sentUpTo);
       if (first < 0) return;
       while (first < queue.length) {
-        const batch = queue.slice(first, first + limits.batchMessages);
+        let end = first;
+        let bytes = 0;
+        while (end < queue.length && end - first < limits.batchMessages && (end === first || bytes + queue[end].size <= limits.batchBytes)) bytes += queue[end++].size;
+        const batch = queue.slice(first, end);
         send({ version: CAPTURE_PROTOCOL_VERSION, relay, batch: batch.map(({ seq, message }) => ({ seq, message })) });
         sentUpTo = batch[batch.length - 1].seq;
         first += batch.length;

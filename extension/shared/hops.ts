@@ -27,8 +27,9 @@ export const limits = {
   tabBytes: 256 * 1024 * 1024,
   /** Bytes a relay holds unacknowledged; past it new chunks are dropped and the stream truncated. */
   relayQueueBytes: 32 * 1024 * 1024,
-  /** Messages in one relay → background batch. */
+  /** Messages in one relay → background batch, and their bytes (Chrome caps a message at 64 MiB). */
   batchMessages: 512,
+  batchBytes: 8 * 1024 * 1024,
   /** Characters kept of a request body. */
   requestBody: 64 * 1024,
   /** Characters of a URL, header name or value. */
