@@ -11,6 +11,9 @@ type Command = { run: (argv: string[], io: Io) => Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   decode: () => import('./decode.js'),
   lint: () => import('./lint.js'),
+  serve: () => import('./serve.js'),
+  scenarios: () => import('./scenarios.js'),
+  record: () => import('./record.js'),
 };
 
 const help = `streamscope — inspect AI SDK UI message streams
@@ -18,6 +21,9 @@ const help = `streamscope — inspect AI SDK UI message streams
   streamscope decode [FILE|-] [--json] [--dialect ai-sdk|autogpt] [--client 5|6|7]
   streamscope lint [FILE|-|URL] [--fail-on error|warning|info] [--stall-ms N]
                    [--method M] [--header "Name: value"]… [--data BODY] [--timeout S] [--json]
+  streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]
+  streamscope scenarios list [--json] | validate FILE… | schema
+  streamscope record URL [--method M] [--header "Name: value"]… [--data BODY] [--name NAME] [--timeout S] > scenario.json
 
 Exit codes: 0 ok, 1 findings at or above --fail-on (default error), 2 usage or input error.
 `;

@@ -3,6 +3,7 @@
  * the demo page, until Ctrl-C.
  */
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../mock-server/scenarios/validate.js';
 import type { DirectoryReport } from '../mock-server/scenarios/directory.js';
 import { startMockServer, type MockServer, type MockServerOptions } from '../mock-server/transports/http-server.js';
@@ -31,6 +32,17 @@ function fileReporter(io: Io): DirectoryReport {
   };
 }
 
+/** Where the built DevTools extension is, when this is a build that has one (`npm start`). */
+function extensionHint(): string[] {
+  const folder = fileURLToPath(new URL('../extension/', import.meta.url));
+  if (!existsSync(`${folder}manifest.json`)) return [];
+  return [
+    `DevTools panel: load the unpacked extension from ${folder}`,
+    '  chrome://extensions → Developer mode → Load unpacked → pick that folder;',
+    '  then open the demo page, open DevTools and choose the "streamscope" tab.',
+  ];
+}
+
 function banner(server: MockServer, dir: string | undefined): string {
   const { url } = server;
   const count = server.context.registry.list().length;
@@ -42,6 +54,7 @@ function banner(server: MockServer, dir: string | undefined): string {
     `  stop          POST ${url}/api/chat/:id/stop`,
     `  EventSource   GET  ${url}/sse/:scenario`,
     `  scenarios     GET  ${url}/api/scenarios   (${count} served${dir ? `, watching ${dir}` : ''})`,
+    ...extensionHint(),
     'Ctrl-C to stop.',
     '',
   ].join('\n');
