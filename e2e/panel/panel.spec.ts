@@ -9,6 +9,10 @@ test('the panel shows a live stream, then its findings, message and timing', asy
   await page.goto(`${panelServer.base}/chat`);
   const tabId = await extension.tabIdOf(page);
   const panel = await extension.context.newPage();
+  // The panel logs no errors and throws nothing while it works.
+  const problems: string[] = [];
+  panel.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  panel.on('pageerror', (error) => problems.push(error.message));
   await panel.goto(panelUrl(extension.extensionId, tabId));
 
   await startStream(page, `${panelServer.base}/stream/tool?hold=live-1`);
@@ -50,6 +54,7 @@ test('the panel shows a live stream, then its findings, message and timing', asy
   await panel.keyboard.press('4');
   await expect(panel.getByTestId('timing')).toContainText('first chunk');
   await expect(panel.getByTestId('timing')).toContainText('heartbeats');
+  expect(problems).toEqual([]);
   await page.close();
   await panel.close();
 });

@@ -3,14 +3,11 @@
  * The DevTools page: adds the "streamscope" panel and, for as long as DevTools is open, reads SSE
  * responses from the network log for the panel's fallback (streams the page hook missed).
  */
-import { z } from 'zod';
+import '../panel/zod-jitless.js';
 import { limits, PANEL_PAGE_PATH } from '../shared/hops.js';
 import { offerDevtools, type LinkWindow } from '../panel/connection/panel-handle.js';
 import { readNetworkLogStream, type FinishedRequest } from './network-log.js';
 import { createPendingStreams } from './pending-streams.js';
-
-// Extension pages forbid eval; zod's JIT would try it.
-z.config({ jitless: true });
 
 const pending = createPendingStreams(limits.streamsPerTab);
 

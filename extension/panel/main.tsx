@@ -3,19 +3,16 @@
  * The panel page, inside DevTools (the inspected tab) or standalone as `panel.html?tabId=N`
  * (a pop-out window, and how tests reach it).
  */
+import './zod-jitless.js';
 import './panel.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { z } from 'zod';
 import { App, type PanelActions } from './components/App.js';
 import { createBackgroundFeed } from './connection/background-feed.js';
 import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { openPanelPort } from './connection/panel-port.js';
 import { createStore, StoreContext } from './state/store.js';
 import { pickTheme } from './theme.js';
-
-// Extension pages forbid eval; zod's JIT would try it.
-z.config({ jitless: true });
 
 const params = new URLSearchParams(location.search);
 const devtools = typeof chrome !== 'undefined' ? chrome.devtools : undefined;
@@ -78,7 +75,7 @@ const actions = start();
 function Root() {
   return (
     <StoreContext.Provider value={store}>
-      <App actions={actions} connection={problem.value} />
+      <App actions={actions} problem={problem.value} />
     </StoreContext.Provider>
   );
 }

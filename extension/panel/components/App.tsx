@@ -16,7 +16,7 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
 }
 
-export function App({ actions, connection }: { actions: PanelActions; connection: string | null }) {
+export function App({ actions, problem }: { actions: PanelActions; problem: string | null }) {
   const { selection } = useStore();
 
   useEffect(() => {
@@ -46,9 +46,9 @@ export function App({ actions, connection }: { actions: PanelActions; connection
   return (
     <div class="app">
       <Toolbar onClear={actions.clear} onPreserveLog={actions.setPreserveLog} />
-      {connection && (
+      {problem && (
         <div class="banner" role="status">
-          {connection}
+          {problem}
         </div>
       )}
       <div class="split">
