@@ -83,9 +83,9 @@ export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, f
     onSelect(next);
   }
 
-  const window = virtualWindow(count, rowHeight, scrollTop, height);
+  const range = virtualWindow(count, rowHeight, scrollTop, height);
   const rows: ComponentChildren[] = [];
-  for (let position = window.start; position < window.end; position++) rows.push(renderRow(position));
+  for (let position = range.start; position < range.end; position++) rows.push(renderRow(position));
 
   return (
     <div
@@ -98,8 +98,8 @@ export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, f
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
-      <div style={{ height: `${window.totalHeight}px`, position: 'relative' }}>
-        <div style={{ transform: `translateY(${window.offsetTop}px)` }}>{rows}</div>
+      <div style={{ height: `${range.totalHeight}px`, position: 'relative' }}>
+        <div style={{ transform: `translateY(${range.offsetTop}px)` }}>{rows}</div>
       </div>
     </div>
   );
