@@ -5,7 +5,7 @@ import { decodeOptions, parse, readDecoderFlags, singleSource } from './options.
 import { formatReport } from './format.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('decode', argv, { ...decodeOptions, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { ...decodeOptions, json: { type: 'boolean' } });
   const { bytes } = await readInput(singleSource('decode', positionals, process.stdin.isTTY ? undefined : '-'));
   const report = await decodeStream(bytes, readDecoderFlags(values));
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, process.stdout.columns ?? 120));

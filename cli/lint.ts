@@ -43,7 +43,7 @@ async function lintUrl(url: string, options: Parameters<typeof createDecoder>[0]
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('lint', argv, {
+  const { values, positionals } = parse(argv, {
     ...decodeOptions,
     'fail-on': { type: 'string' },
     'stall-ms': { type: 'string' },

@@ -3,7 +3,8 @@
  * The streamscope command. Each command module exports `run(argv, io)` and returns the exit code:
  * 0 ok, 1 findings at or above the threshold, 2 usage or input error (one line on stderr).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { UsageError, type Io } from './io.js';
 
 type Command = { run: (argv: string[], io: Io) => Promise<number> };
@@ -35,18 +36,26 @@ function version(): string {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(help);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${version()}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = commands[name] as (() => Promise<Command>) | undefined;
   if (!load) {
     io.stderr(`streamscope: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; see --help)\n`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(help);
+    return 0;
   }
   try {
     return await (await load()).run(rest, io);
@@ -61,6 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 const io: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+// Run when executed, not when imported (tests); npm's bin link is a symlink, hence realpath.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   process.exitCode = await main(process.argv.slice(2), io);
 }

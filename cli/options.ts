@@ -6,11 +6,11 @@ import { UsageError } from './io.js';
 type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parse<T extends Options>(command: string, argv: string[], options: T): Parsed<T> {
+export function parse<T extends Options>(argv: string[], options: T): Parsed<T> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message} (see "streamscope --help")`);
+    throw new UsageError(`${(error as Error).message} (see "streamscope --help")`);
   }
 }
 
@@ -35,8 +35,8 @@ export function readDecoderFlags(values: { dialect?: string; client?: string }):
 export { oneOf };
 
 export function singleSource(command: string, positionals: string[], fallback?: string): string {
-  if (positionals.length > 1) throw new UsageError(`${command}: one input at a time, got ${positionals.length}`);
+  if (positionals.length > 1) throw new UsageError(`one input at a time, got ${positionals.length}`);
   const source = positionals[0] ?? fallback;
-  if (source === undefined) throw new UsageError(`${command}: give a FILE, "-" for standard input${command === 'lint' ? ', or a URL' : ''}`);
+  if (source === undefined) throw new UsageError(`give a FILE, "-" for standard input${command === 'lint' ? ', or a URL' : ''}`);
   return source;
 }

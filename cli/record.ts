@@ -48,7 +48,7 @@ function stepsOf(records: readonly EventRecord[]): Step[] {
 type Ending = 'closed' | 'disconnect' | 'timeout';
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('record', argv, {
+  const { values, positionals } = parse(argv, {
     method: { type: 'string' },
     header: { type: 'string', multiple: true },
     data: { type: 'string' },

@@ -55,7 +55,7 @@ async function validate(files: string[], io: Io): Promise<number> {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('scenarios', argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
   const [action, ...rest] = positionals;
   switch (action) {
     case 'list':

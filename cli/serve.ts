@@ -73,7 +73,7 @@ async function listen(options: MockServerOptions): Promise<MockServer> {
 
 /** Serves until `until` settles; `run` passes the first Ctrl-C or SIGTERM. */
 export async function serve(argv: string[], io: Io, until: Promise<unknown>): Promise<number> {
-  const { values, positionals } = parse('serve', argv, {
+  const { values, positionals } = parse(argv, {
     port: { type: 'string' },
     host: { type: 'string' },
     scenarios: { type: 'string' },
