@@ -8,9 +8,9 @@ import './panel.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { App, type PanelActions } from './components/App.js';
-import { createBackgroundFeed } from './connection/background-feed.js';
+import { connectPanel } from '../background/panel-api.js';
 import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
-import { openPanelPort } from './connection/panel-port.js';
+import { storeEvents } from './connection/store-events.js';
 import { createStore, StoreContext } from './state/store.js';
 import { pickTheme } from './theme.js';
 
@@ -26,7 +26,6 @@ document.documentElement.dataset.theme = pickTheme(
 
 const store = createStore();
 const problem = signal<string | null>(null);
-const feed = createBackgroundFeed(store);
 
 /**
  * Network-log streams are matched against captured ones, so the DevTools page is let in once the
@@ -45,27 +44,26 @@ function start(): PanelActions {
     linkDevtools();
     return { clear: () => store.clear(), setPreserveLog: (value) => (store.preserveLog.value = value) };
   }
-  const port = openPanelPort(tabId, {
-    onMessage: (message) => {
-      const mismatch = feed.apply(message);
-      if (mismatch) problem.value = mismatch;
-      if (message.kind === 'snapshot-done') linkDevtools();
-    },
-    onProblem: (text) => {
-      problem.value = text;
-      if (text) linkDevtools();
-    },
-  });
+  const client = connectPanel(
+    tabId,
+    storeEvents(store, {
+      onReady: linkDevtools,
+      onProblem: (text) => {
+        problem.value = text;
+        if (text) linkDevtools();
+      },
+    }),
+  );
   // Live streams notice a stall while no data arrives.
   setInterval(() => store.streams.tickLive(Date.now()), 1000);
   return {
     clear() {
       store.clear();
-      port.send({ kind: 'clear' });
+      client.clear();
     },
     setPreserveLog(value) {
       store.preserveLog.value = value;
-      port.send({ kind: 'set-preserve-log', value });
+      client.setPreserveLog(value);
     },
   };
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { encodeChunk, encodeDone } from '../../../protocol/index.js';
+import { connectPanel, type PortLike } from '../../background/panel-api.js';
+import { CAPTURE_PROTOCOL_VERSION } from '../../shared/hops.js';
+import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamInfo, StreamMeta } from '../../shared/messages.js';
+import { createStore } from '../state/store.js';
+import { storeEvents } from './store-events.js';
+
+const meta: StreamMeta = {
+  transport: 'fetch',
+  url: 'http://127.0.0.1/api/chat',
+  method: 'POST',
+  requestHeaders: {},
+  requestBody: null,
+  status: 200,
+  statusText: 'OK',
+  responseHeaders: {},
+  startedAt: 0,
+  frameUrl: '',
+  bytes: 'wire',
+  note: null,
+};
+
+function info(id: string, end: StreamInfo['end'] = null): StreamInfo {
+  return { id, tabId: 1, frameId: 0, meta, bytes: 0, truncated: false, end };
+}
+
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+const hello = (preserveLog = false): BackgroundToPanelMessage => ({ kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId: 1, preserveLog });
+
+/** The background client over an in-memory port: `deliver` plays the background's messages. */
+function connectedStore() {
+  const store = createStore();
+  const listeners: ((message: BackgroundToPanelMessage) => void)[] = [];
+  const sent: PanelToBackgroundMessage[] = [];
+  const port: PortLike = {
+    postMessage: (message: PanelToBackgroundMessage) => sent.push(message),
+    disconnect: () => {},
+    onMessage: { addListener: (listener) => listeners.push(listener) },
+    onDisconnect: { addListener: () => {} },
+  };
+  const ready: number[] = [];
+  const client = connectPanel(1, storeEvents(store, { onReady: () => ready.push(1), onProblem: () => {} }), () => port);
+  const deliver = (...messages: BackgroundToPanelMessage[]) => messages.forEach((message) => listeners.forEach((listener) => listener(message)));
+  return { store, client, sent, ready, deliver };
+}
+
+describe('store events', () => {
+  it('builds streams from a snapshot, ending snapshot streams once their bytes are in', () => {
+    const { store, ready, deliver } = connectedStore();
+    const body = encodeChunk({ type: 'start' }) + encodeChunk({ type: 'finish' }) + encodeDone();
+    deliver(
+      hello(true),
+      { kind: 'stream-added', stream: info('old', { at: 30, outcome: 'complete' }) },
+      { kind: 'stream-data', streamId: 'old', chunks: [{ at: 10, base64: base64(body) }] },
+      { kind: 'stream-added', stream: info('live') },
+    );
+    expect(store.preserveLog.value).toBe(true);
+    expect(store.streams.get('old')?.status.value).toBe('live');
+    deliver({ kind: 'snapshot-done' });
+    expect(ready).toEqual([1]);
+    const old = store.streams.get('old');
+    expect(old?.status.value).toBe('complete');
+    expect(old?.records.map((record) => record.kind)).toEqual(['chunk', 'chunk', 'done']);
+    expect(old?.records[0].at).toBe(10);
+    expect(old?.findings).toEqual([]);
+    expect(store.streams.get('live')?.status.value).toBe('live');
+  });
+
+  it('a new connection replaces captured streams with its snapshot, keeping the network log', () => {
+    const { store, deliver } = connectedStore();
+    deliver(hello(), { kind: 'stream-added', stream: info('a') });
+    store.streams.addFromNetworkLog({ ...meta, url: 'http://127.0.0.1/log' }, '');
+    deliver(hello());
+    expect(store.streams.list.value.map((entry) => entry.meta.transport)).toEqual(['network-log']);
+  });
+
+  it('ends with the reason and truncation; navigation removes what the background removed and the network log unless preserved', () => {
+    const { store, deliver } = connectedStore();
+    deliver(hello(), { kind: 'stream-added', stream: info('a') }, { kind: 'stream-added', stream: info('b') });
+    store.streams.addFromNetworkLog({ ...meta, url: 'http://127.0.0.1/log', startedAt: 99_999 }, '');
+    deliver({ kind: 'stream-ended', streamId: 'a', end: { at: 5, outcome: 'error', error: 'network error' }, truncated: true });
+    expect(store.streams.get('a')?.error).toBe('network error; truncated: bytes past the size cap were dropped');
+
+    deliver({ kind: 'preserve-log', value: true }, { kind: 'navigated', url: 'http://127.0.0.1/next', removed: [] });
+    expect(store.streams.list.value).toHaveLength(3);
+    deliver({ kind: 'preserve-log', value: false }, { kind: 'navigated', url: 'http://127.0.0.1/next', removed: ['a'] });
+    expect(store.streams.list.value.map((entry) => entry.id)).toEqual(['b']);
+    deliver({ kind: 'streams-removed', streamIds: ['b'] });
+    expect(store.streams.list.value).toEqual([]);
+  });
+
+  it('the panel\'s actions reach the background', () => {
+    const { client, sent } = connectedStore();
+    client.setPreserveLog(true);
+    client.clear();
+    expect(sent).toEqual([{ kind: 'set-preserve-log', value: true }, { kind: 'clear' }]);
+  });
+});
