@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
 import { connectPanel, type PortLike } from '../../background/panel-api.js';
 import { CAPTURE_PROTOCOL_VERSION } from '../../shared/hops.js';
-import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamInfo, StreamMeta } from '../../shared/messages.js';
+import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamInfo } from '../../shared/messages.js';
+import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from '../state/store.js';
 import { storeEvents } from './store-events.js';
 
-const meta: StreamMeta = {
-  transport: 'fetch',
-  url: 'http://127.0.0.1/api/chat',
-  method: 'POST',
-  requestHeaders: {},
-  requestBody: null,
-  status: 200,
-  statusText: 'OK',
-  responseHeaders: {},
-  startedAt: 0,
-  frameUrl: '',
-  bytes: 'wire',
-  note: null,
-};
+const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0, responseHeaders: {} });
 
 function info(id: string, end: StreamInfo['end'] = null): StreamInfo {
   return { id, tabId: 1, frameId: 0, meta, bytes: 0, truncated: false, end };

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamMeta } from '../../shared/messages.js';
+import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from './store.js';
 
-const meta: StreamMeta = {
-  transport: 'fetch',
-  url: 'http://127.0.0.1/api/chat',
-  method: 'POST',
-  requestHeaders: {},
-  requestBody: null,
-  status: 200,
-  statusText: 'OK',
-  responseHeaders: {},
-  startedAt: 0,
-  frameUrl: '',
-  bytes: 'wire',
-  note: null,
-};
+const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0, responseHeaders: {} });
 
 describe('panel store', () => {
   it('resolves the selected stream, and loses it when the stream goes', () => {

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
-import type { StreamMeta } from '../../shared/messages.js';
+import { streamMeta } from '../test-support/stream-meta.js';
 import { createStreamsStore } from './streams.js';
 
-function meta(overrides: Partial<StreamMeta> = {}): StreamMeta {
-  return {
-    transport: 'fetch',
-    url: 'http://127.0.0.1:8787/api/chat',
-    method: 'POST',
-    requestHeaders: {},
-    requestBody: null,
-    status: 200,
-    statusText: 'OK',
-    responseHeaders: { 'content-type': 'text/event-stream' },
-    startedAt: 1_000_000,
-    frameUrl: 'http://127.0.0.1:8787/',
-    bytes: 'wire',
-    note: null,
-    ...overrides,
-  };
-}
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fullText =
@@ -33,7 +16,7 @@ const fullText =
 describe('streams store', () => {
   it('decodes pushed bytes into records, the message and findings as they arrive', () => {
     const streams = createStreamsStore();
-    const entry = streams.start('s1', meta());
+    const entry = streams.start('s1', streamMeta());
     streams.push('s1', bytes(encodeChunk({ type: 'start' }) + encodeChunk({ type: 'text-start', id: 't' })), 10);
     streams.push('s1', bytes(encodeChunk({ type: 'text-delta', id: 't', delta: 'Hello' })), 25);
     expect(entry.records.map((record) => record.type)).toEqual(['start', 'text-start', 'text-delta']);
@@ -48,7 +31,7 @@ describe('streams store', () => {
 
   it('bumps the revision once per push, not once per record', () => {
     const streams = createStreamsStore();
-    const entry = streams.start('s1', meta());
+    const entry = streams.start('s1', streamMeta());
     const before = entry.revision.value;
     streams.push('s1', bytes(fullText), 5);
     expect(entry.revision.value).toBe(before + 1);
@@ -57,7 +40,7 @@ describe('streams store', () => {
 
   it('ignores data after the end and for unknown streams', () => {
     const streams = createStreamsStore();
-    const entry = streams.start('s1', meta());
+    const entry = streams.start('s1', streamMeta());
     streams.end('s1', 1, 'cancelled', 'aborted by the page');
     streams.push('s1', bytes(fullText), 2);
     streams.push('nope', bytes(fullText), 2);
@@ -68,20 +51,20 @@ describe('streams store', () => {
 
   it('shows a network-log stream whole, without timing, unless the hook captured the same request', () => {
     const streams = createStreamsStore();
-    const logged = streams.addFromNetworkLog(meta({ startedAt: 5_000_000 }), fullText);
+    const logged = streams.addFromNetworkLog(streamMeta({ startedAt: 5_000_000 }), fullText);
     expect(logged?.meta.transport).toBe('network-log');
     expect(logged?.status.value).toBe('complete');
     expect(logged?.records.every((record) => record.at === null)).toBe(true);
     expect(logged?.findings).toEqual([]);
 
-    streams.start('s1', meta());
-    expect(streams.addFromNetworkLog(meta({ startedAt: 1_000_400 }), fullText)).toBeUndefined();
+    streams.start('s1', streamMeta());
+    expect(streams.addFromNetworkLog(streamMeta({ startedAt: 1_000_400 }), fullText)).toBeUndefined();
     expect(streams.list.value).toHaveLength(2);
   });
 
   it('lists a network-log stream without a body but does not judge it', () => {
     const streams = createStreamsStore();
-    const entry = streams.addFromNetworkLog(meta(), null);
+    const entry = streams.addFromNetworkLog(streamMeta(), null);
     expect(entry?.status.value).toBe('complete');
     expect(entry?.decoded).toBe(false);
     expect(entry?.findings).toEqual([]);
@@ -90,29 +73,29 @@ describe('streams store', () => {
 
   it('drops a network-log stream when the hook reports the same request later, and log duplicates', () => {
     const streams = createStreamsStore();
-    streams.addFromNetworkLog(meta(), fullText);
-    expect(streams.addFromNetworkLog(meta(), fullText)).toBeUndefined();
-    streams.start('s1', meta({ startedAt: 1_000_200 }));
+    streams.addFromNetworkLog(streamMeta(), fullText);
+    expect(streams.addFromNetworkLog(streamMeta(), fullText)).toBeUndefined();
+    streams.start('s1', streamMeta({ startedAt: 1_000_200 }));
     expect(streams.list.value.map((entry) => entry.id)).toEqual(['s1']);
   });
 
   it('past the cap drops the oldest ended stream, never a live one', () => {
     const streams = createStreamsStore({ maxStreams: 2 });
-    streams.start('live', meta());
-    streams.start('ended', meta());
+    streams.start('live', streamMeta());
+    streams.start('ended', streamMeta());
     streams.end('ended', 1, 'complete');
-    streams.start('new', meta());
+    streams.start('new', streamMeta());
     expect(streams.list.value.map((entry) => entry.id)).toEqual(['live', 'new']);
     expect(streams.get('ended')).toBeUndefined();
   });
 
   it('removes by id, resets captured streams but keeps the network log, and ticks live streams into a stall', () => {
     const streams = createStreamsStore({ stallMs: 1000 });
-    const live = streams.start('a', meta());
-    streams.start('b', meta());
-    streams.addFromNetworkLog(meta({ url: 'http://127.0.0.1/other' }), fullText);
+    const live = streams.start('a', streamMeta());
+    streams.start('b', streamMeta());
+    streams.addFromNetworkLog(streamMeta({ url: 'http://127.0.0.1/other' }), fullText);
     streams.push('a', bytes(encodeChunk({ type: 'start' })), 10);
-    streams.tickLive(meta().startedAt + 3000);
+    streams.tickLive(streamMeta().startedAt + 3000);
     expect(live.findings.map((finding) => finding.code)).toContain('stall');
 
     streams.remove(['b']);

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamMeta } from '../../shared/messages.js';
+import { streamMeta } from '../test-support/stream-meta.js';
 import { matchesStreamFilter, streamRow } from './stream-row.js';
 
-const meta: StreamMeta = {
+const meta = streamMeta({
   transport: 'network-log',
   url: 'http://127.0.0.1:8787/api/chat?scenario=stuck',
   method: 'post',
-  requestHeaders: {},
-  requestBody: null,
   status: 0,
   statusText: '',
-  responseHeaders: {},
-  startedAt: 0,
-  frameUrl: '',
-  bytes: 'wire',
   note: 'from the network log: no live timing',
-};
+});
 
 describe('stream row', () => {
   it('summarises a stream for the list', () => {
