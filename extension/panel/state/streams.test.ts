@@ -3,7 +3,6 @@ import { encodeChunk, encodeDone } from '../../../protocol/index.js';
 import { streamMeta } from '../test-support/stream-meta.js';
 import { createStreamsStore } from './streams.js';
 
-
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fullText =
   encodeChunk({ type: 'start' }) +
