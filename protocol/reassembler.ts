@@ -7,6 +7,7 @@
 import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
+import { createTextBuilder, type TextBuilder } from './text-builder.js';
 
 /** `schema-violation`: message metadata the client cannot merge (a primitive merged into). */
 export type ReassemblyFailure = { code: 'orphan-delta' | 'orphan-tool-output' | 'schema-violation'; message: string };
@@ -102,14 +103,13 @@ export function createReassembler(): Reassembler {
   // Tool parts whose `input` is the partial JSON of this text, not parsed yet.
   const staleInputs = new Map<ToolPart, string>();
 
-  // Text parts whose deltas are not joined yet: appending one string per delta would leave a
-  // chain of string pieces per delta for the garbage collector to copy; one join on read does not.
-  const pendingText = new Map<UIMessagePart, string[]>();
+  // Text parts whose deltas are not joined yet (see text-builder.ts): joined when read.
+  const pendingText = new Map<UIMessagePart, TextBuilder>();
 
   function resolveInputs(): void {
     for (const [part, text] of staleInputs) part.input = parsePartialJson(text);
     staleInputs.clear();
-    for (const [part, pieces] of pendingText) part.text = pieces.join('');
+    for (const [part, text] of pendingText) part.text = text.toString();
     pendingText.clear();
   }
 
@@ -317,9 +317,9 @@ export function createReassembler(): Reassembler {
     const part = parts[id];
     if (!part) return orphanDelta(chunk.type, id, `${kind} part`, `${kind}-start`);
     if (chunk.type.endsWith('-delta')) {
-      const pieces = pendingText.get(part);
-      if (pieces) pieces.push((chunk as { delta: string }).delta);
-      else pendingText.set(part, [part.text as string, (chunk as { delta: string }).delta]);
+      let text = pendingText.get(part);
+      if (!text) pendingText.set(part, (text = createTextBuilder(part.text as string)));
+      text.append((chunk as { delta: string }).delta);
     }
     part.providerMetadata = providerMetadata ?? part.providerMetadata;
     if (chunk.type.endsWith('-end')) {
