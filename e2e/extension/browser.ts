@@ -8,6 +8,7 @@
  * shows the browser instead.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -26,6 +27,13 @@ export function ensureExtensionBuilt(): string {
 }
 
 const headless = process.env.STREAMSCOPE_HEADED !== '1';
+
+/** Chrome's id for an unpacked extension: from the SHA-256 of its absolute path, hex digits
+ * 0-f written as letters a-p. Known before the browser starts, with no wait for the worker. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
 
 export type CapturedStream = { info: StreamInfo; bytes: Buffer; chunks: { at: number; bytes: Buffer }[] };
 
@@ -63,8 +71,8 @@ export async function launchWithExtension(extraArgs: readonly string[] = []): Pr
     headless,
     args: [...chromiumArgs, ...extraArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
-  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await serviceWorker()).url()).host;
+  const extensionId = unpackedExtensionId(dir);
+  const origin = `chrome-extension://${extensionId}/`;
   let extensionPage: Page | undefined;
   const getExtensionPage = async () => {
     if (!extensionPage || extensionPage.isClosed()) {
@@ -72,6 +80,14 @@ export async function launchWithExtension(extraArgs: readonly string[] = []): Pr
       await extensionPage.goto(`chrome-extension://${extensionId}/manifest.json`);
     }
     return extensionPage;
+  };
+  // an idle worker is not running: connecting to it from an extension page starts it
+  const serviceWorker = async () => {
+    const running = context.serviceWorkers().find((worker) => worker.url().startsWith(origin));
+    if (running) return running;
+    const started = context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith(origin) });
+    await (await getExtensionPage()).evaluate(() => chrome.runtime.connect({ name: 'streamscope:wake' }));
+    return started;
   };
   return {
     context,
