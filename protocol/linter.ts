@@ -134,15 +134,14 @@ export function createLinter(options: LinterOptions): Linter {
     if (record.type === 'start-step') {
       if (openStep) report('step-mismatch', record.index, '"start-step" while a step is still open (no "finish-step" before it): the client adds another "step-start" part');
       openStep = true;
-    } else if (record.type === 'finish-step') {
+    } else {
       if (!openStep) report('step-mismatch', record.index, '"finish-step" without a "start-step": the client only closes its active text and reasoning parts');
       openStep = false;
     }
   }
 
   function checkParts(record: EventRecord): void {
-    const type = record.type;
-    if (type !== 'text-start' && type !== 'text-end' && type !== 'reasoning-start' && type !== 'reasoning-end') return;
+    const type = record.type as string;
     const kind = type.startsWith('text') ? 'text' : 'reasoning';
     const { id } = record.chunk as { id: string };
     const key = `${kind}\u0000${id}`;
@@ -210,15 +209,32 @@ export function createLinter(options: LinterOptions): Linter {
         report('chunk-after-finish', record.index, `"${record.type}" after "finish": the client still applies it, changing a message the server had declared complete`);
       }
     }
-    checkExtraFields(record, extraFields);
-    checkStep(record);
-    checkParts(record);
-    checkTools(record);
-    if (record.type === 'finish') checkFinish(record);
-    if (record.type === 'abort') aborted = true;
-    if (record.type === 'error') {
-      const { errorText } = record.chunk as { errorText: string };
-      report('error-chunk', record.index, `an "error" chunk ("${preview(errorText)}"): useChat stops with status "error" and shows it; readUIMessageStream passes it to onError and goes on`);
+    if (extraFields.length > 0) checkExtraFields(record, extraFields);
+    // One dispatch on the type: most chunks are deltas, which need none of the checks below.
+    switch (record.type) {
+      case 'start-step':
+      case 'finish-step':
+        checkStep(record);
+        return;
+      case 'text-start':
+      case 'text-end':
+      case 'reasoning-start':
+      case 'reasoning-end':
+        checkParts(record);
+        return;
+      case 'finish':
+        checkFinish(record);
+        return;
+      case 'abort':
+        aborted = true;
+        return;
+      case 'error': {
+        const { errorText } = record.chunk as { errorText: string };
+        report('error-chunk', record.index, `an "error" chunk ("${preview(errorText)}"): useChat stops with status "error" and shows it; readUIMessageStream passes it to onError and goes on`);
+        return;
+      }
+      default:
+        if (record.type?.startsWith('tool-')) checkTools(record);
     }
   }
 

@@ -8,7 +8,7 @@ import './panel.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { App, type PanelActions } from './components/App.js';
-import { connectPanel } from '../background/panel-api.js';
+import { connectPanel } from './connection/background-client.js';
 import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { storeEvents } from './connection/store-events.js';
 import { createStore, StoreContext } from './state/store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
-import { connectPanel, type PortLike } from '../../background/panel-api.js';
+import { connectPanel, type PortLike } from './background-client.js';
 import { CAPTURE_PROTOCOL_VERSION } from '../../shared/hops.js';
 import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamInfo } from '../../shared/messages.js';
 import { streamMeta } from '../test-support/stream-meta.js';

@@ -1,9 +1,9 @@
 /**
  * The panel's store as the listener of the background client (`connectPanel` in
- * `background/panel-api.ts`): every connection replaces the captured streams with the tab's
+ * `connection/background-client.ts`): every connection replaces the captured streams with the tab's
  * snapshot, then live additions, data, ends, removals and navigations apply to the store.
  */
-import type { PanelEvents } from '../../background/panel-api.js';
+import type { PanelEvents } from './background-client.js';
 import type { StreamEnd } from '../../shared/messages.js';
 import type { PanelStore } from '../state/store.js';
 

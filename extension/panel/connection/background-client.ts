@@ -5,9 +5,9 @@
  * tab's whole capture, then `ready`, then live events). Keeps the list of streams; bytes arrive
  * decoded. The port factory is a parameter so tests run it against an in-memory background.
  */
-import { panelPortName } from '../shared/hops.js';
-import { fromBase64 } from '../shared/base64.js';
-import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamEnd, StreamInfo } from '../shared/messages.js';
+import { panelPortName } from '../../shared/hops.js';
+import { fromBase64 } from '../../shared/base64.js';
+import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamEnd, StreamInfo } from '../../shared/messages.js';
 
 export type PanelChunk = { bytes: Uint8Array; at: number };
 

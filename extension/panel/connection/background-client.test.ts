@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_PROTOCOL_VERSION, tabIdOfPanelPort, type BackgroundToPanelMessage, type RelayMessage, type StreamMeta } from '../shared/messages.js';
-import { connectPanel, type PortLike } from './panel-api.js';
-import { createPanelHub } from './panels.js';
-import { createTabStore } from './tab-store.js';
+import { CAPTURE_PROTOCOL_VERSION, tabIdOfPanelPort, type BackgroundToPanelMessage, type RelayMessage, type StreamMeta } from '../../shared/messages.js';
+import { connectPanel, type PortLike } from './background-client.js';
+import { createPanelHub } from '../../background/panels.js';
+import { createTabStore } from '../../background/tab-store.js';
 
 const meta: StreamMeta = {
   transport: 'fetch', url: 'http://127.0.0.1/sse', method: 'GET', requestHeaders: {}, requestBody: null, status: 200, statusText: 'OK',
