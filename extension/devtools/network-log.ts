@@ -6,6 +6,7 @@
 import type { StreamMeta } from '../shared/messages.js';
 import { limits } from '../shared/hops.js';
 import type { NetworkLogStream } from '../panel/connection/panel-handle.js';
+import { fromBase64 } from '../shared/base64.js';
 
 export const networkLogNote = 'from the network log: no live timing';
 /** Chrome sometimes keeps no body for a finished SSE response (`getContent()` gives null). */
@@ -74,9 +75,7 @@ export function streamMetaOf(entry: HarEntry, note = networkLogNote): StreamMeta
 export function decodeContent(content: string | null | undefined, encoding: string | null | undefined): string | null {
   if (content === null || content === undefined) return null;
   if (encoding !== 'base64') return content;
-  const binary = atob(content);
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(fromBase64(content));
 }
 
 /** A finished request with a body reader, as `onRequestFinished` and `getHAR()` give them. */
