@@ -10,7 +10,7 @@ import { createLinter } from './linter.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
 import type { ClientVersion } from './schemas/chunks.js';
-import type { DecodeReport, Dialect, EventRecord, Finding, FindingCode, RecordKind, SchemaIssue, Summary, Usage } from './schemas/report.js';
+import { findingCodes, type DecodeReport, type Dialect, type EventRecord, type Finding, type FindingCode, type RecordKind, type SchemaIssue, type Summary, type Usage } from './schemas/report.js';
 import type { ReassemblyFailure } from './reassembler.js';
 
 export type DecoderOptions = {
@@ -150,7 +150,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     else clientStopped = true;
     if (type !== null) byType.set(type, (byType.get(type) ?? 0) + 1);
     emit(record);
-    linter.event(record, extraFields, failure, reassembler.current);
+    linter.event(record, extraFields, failure);
   }
 
   function onComment(line: string): void {
@@ -177,7 +177,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
 
   const parserOptions = { onEvent, onComment, onProblem };
   const byteParser = createSseByteParser(parserOptions);
-  // Text input skips UTF-8 decoding, but shares the byte parser's state machine contract.
+  // Text input skips UTF-8 decoding; a decoder takes one kind of input or the other.
   const textParser = createSseParser(parserOptions);
   let fedText = false;
   let fedBytes = false;
@@ -212,7 +212,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       summary.durationMs = at;
       linter.end(at, reassembler.current());
       for (const [code, count] of suppressed) {
-        const finding: Finding = { code, severity: findings.find((f) => f.code === code)?.severity ?? 'info', event: null, message: `${count} more "${code}" findings not listed` };
+        const finding: Finding = { code, severity: findingCodes[code], event: null, message: `${count} more "${code}" findings not listed` };
         findings.push(finding);
         options.onFinding?.(finding);
       }

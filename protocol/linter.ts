@@ -26,7 +26,7 @@ export type LinterOptions = {
 
 export type Linter = {
   /** A decoded event, with the fields its client does not know and the reassembler's verdict. */
-  event(record: EventRecord, extraFields: readonly string[], failure: ReassemblyFailure | null, message: () => UIMessage): void;
+  event(record: EventRecord, extraFields: readonly string[], failure: ReassemblyFailure | null): void;
   problem(problem: SseProblem, event: number | null): void;
   /** Time passes with no event (live streams): a stall is reported while it lasts. */
   idle(at: number): void;
