@@ -36,8 +36,11 @@ export type SseParserOptions = {
 };
 
 export type SseParser = {
-  /** Parses the next piece of text; a line may be split anywhere, even between CR and LF. */
-  feed(text: string): void;
+  /**
+   * Parses the next piece of text; a line may be split anywhere, even between CR and LF. Pass
+   * `mayHaveCR: false` when the caller knows the piece has no CR (it saves a scan of the piece).
+   */
+  feed(text: string, mayHaveCR?: boolean): void;
   /** Ends the stream: an event without its terminating blank line is reported, not dispatched. */
   end(): void;
 };
@@ -164,7 +167,8 @@ export function createSseParser(options: SseParserOptions): SseParser {
     return whole;
   }
 
-  function feed(input: string): void {
+  /** `mayHaveCR: false` skips the search for CR line ends, which would scan the whole piece. */
+  function feed(input: string, mayHaveCR = true): void {
     if (input === '') return;
     let text = input;
     if (atStart && text.length > 0) {
@@ -175,7 +179,7 @@ export function createSseParser(options: SseParserOptions): SseParser {
     if (afterCR && text.charCodeAt(0) === 10) pos = 1;
     afterCR = false;
     const length = text.length;
-    let nextCR = text.indexOf('\r', pos);
+    let nextCR = mayHaveCR ? text.indexOf('\r', pos) : -1;
     let nextLF = text.indexOf('\n', pos);
     while (pos < length) {
       // Each index is searched again only once passed, so a chunk is scanned in linear time.
@@ -222,7 +226,8 @@ export function createSseByteParser(options: SseParserOptions): SseByteParser {
   const decoder = new TextDecoder('utf-8');
   return {
     feed(bytes) {
-      parser.feed(decoder.decode(bytes, { stream: true }));
+      // Looking for CR in the bytes is a native scan; in the decoded text it costs far more.
+      parser.feed(decoder.decode(bytes, { stream: true }), bytes.indexOf(13) !== -1);
     },
     end() {
       parser.feed(decoder.decode());
