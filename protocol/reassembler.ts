@@ -305,27 +305,33 @@ export function createReassembler(): Reassembler {
     write();
   }
 
-  function applyText(chunk: UIMessageChunk, parts: Record<string, UIMessagePart>, kind: 'text' | 'reasoning'): ReassemblyFailure | null {
-    const { id, providerMetadata } = chunk as { id: string; providerMetadata?: unknown };
-    if (chunk.type.endsWith('-start')) {
-      const part: UIMessagePart = { type: kind, ...(kind === 'reasoning' ? { id } : {}), text: '', providerMetadata, state: 'streaming' };
-      parts[id] = part;
-      message.parts.push(part);
-      write();
-      return null;
-    }
-    const part = parts[id];
-    if (!part) return orphanDelta(chunk.type, id, `${kind} part`, `${kind}-start`);
-    if (chunk.type.endsWith('-delta')) {
+  function startText(chunk: { id: string; providerMetadata?: unknown }, parts: Record<string, UIMessagePart>, kind: 'text' | 'reasoning'): null {
+    const { id, providerMetadata } = chunk;
+    const part: UIMessagePart = { type: kind, ...(kind === 'reasoning' ? { id } : {}), text: '', providerMetadata, state: 'streaming' };
+    parts[id] = part;
+    message.parts.push(part);
+    write();
+    return null;
+  }
+
+  /** A delta (`isDelta`) or the end of a text or reasoning part. */
+  function continueText(
+    chunk: { type: string; id: string; providerMetadata?: unknown; delta?: string },
+    parts: Record<string, UIMessagePart>,
+    kind: 'text' | 'reasoning',
+    isDelta: boolean,
+  ): ReassemblyFailure | null {
+    const part = parts[chunk.id];
+    if (!part) return orphanDelta(chunk.type, chunk.id, `${kind} part`, `${kind}-start`);
+    if (isDelta) {
       let text = pendingText.get(part);
       if (!text) pendingText.set(part, (text = createTextBuilder(part.text as string)));
-      text.append((chunk as { delta: string }).delta);
-    }
-    part.providerMetadata = providerMetadata ?? part.providerMetadata;
-    if (chunk.type.endsWith('-end')) {
+      text.append(chunk.delta as string);
+    } else {
       part.state = 'done';
-      delete parts[id];
+      delete parts[chunk.id];
     }
+    part.providerMetadata = chunk.providerMetadata ?? part.providerMetadata;
     write();
     return null;
   }
@@ -333,13 +339,17 @@ export function createReassembler(): Reassembler {
   function step(chunk: UIMessageChunk): ReassemblyFailure | null {
     switch (chunk.type) {
       case 'text-start':
+        return startText(chunk, activeText, 'text');
       case 'text-delta':
+        return continueText(chunk, activeText, 'text', true);
       case 'text-end':
-        return applyText(chunk, activeText, 'text');
+        return continueText(chunk, activeText, 'text', false);
       case 'reasoning-start':
+        return startText(chunk, activeReasoning, 'reasoning');
       case 'reasoning-delta':
+        return continueText(chunk, activeReasoning, 'reasoning', true);
       case 'reasoning-end':
-        return applyText(chunk, activeReasoning, 'reasoning');
+        return continueText(chunk, activeReasoning, 'reasoning', false);
       case 'file':
         message.parts.push({
           type: 'file',
