@@ -5,6 +5,7 @@
  * registered synchronously at start (Chrome requires it to wake the worker for them); each waits
  * for the stored state to load, and none throws.
  */
+import '../shared/zod-jitless.js';
 import {
   RELAY_PORT_NAME,
   panelToBackgroundMessageSchema,

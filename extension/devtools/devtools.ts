@@ -3,7 +3,7 @@
  * The DevTools page: adds the "streamscope" panel and, for as long as DevTools is open, reads SSE
  * responses from the network log for the panel's fallback (streams the page hook missed).
  */
-import '../panel/zod-jitless.js';
+import '../shared/zod-jitless.js';
 import { limits, PANEL_PAGE_PATH } from '../shared/hops.js';
 import { offerDevtools, type LinkWindow } from '../panel/connection/panel-handle.js';
 import { readNetworkLogStream, type FinishedRequest } from './network-log.js';

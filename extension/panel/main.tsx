@@ -3,7 +3,7 @@
  * The panel page, inside DevTools (the inspected tab) or standalone as `panel.html?tabId=N`
  * (a pop-out window, and how tests reach it).
  */
-import './zod-jitless.js';
+import '../shared/zod-jitless.js';
 import './panel.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';

@@ -5,6 +5,7 @@
  * over a runtime port that it opens on the first stream (pages without streams never wake the
  * service worker) and reopens whenever Chrome stops the worker.
  */
+import '../shared/zod-jitless.js';
 import { PAGE_MESSAGE_SOURCE, RELAY_PORT_NAME, limits, pageMessageSchema, pageToRelayMessageSchema } from '../shared/messages.js';
 import type { BackgroundToRelayMessage, PageMessage, RelayMessage } from '../shared/messages.js';
 import { toBase64 } from '../shared/base64.js';
