@@ -7,6 +7,8 @@
 import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
+import { mergeMetadata } from './metadata-merge.js';
+import { currentStepParts, findToolInvocation, isToolPart, staticToolName, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
 import { createTextBuilder, type TextBuilder } from './text-builder.js';
 
 /** `schema-violation`: message metadata the client cannot merge (a primitive merged into). */
@@ -25,7 +27,6 @@ export type Reassembler = {
   readonly failure: ReassemblyFailure | null;
 };
 
-type ToolPart = UIMessagePart & { toolCallId: string; state: string; toolName?: string };
 type PartialToolCall = {
   text: string;
   toolName: string;
@@ -34,49 +35,6 @@ type PartialToolCall = {
   title: string | undefined;
   toolMetadata: unknown;
 };
-type ToolUpdate = {
-  toolCallId: string;
-  toolName: string;
-  state: string;
-  input?: unknown;
-  output?: unknown;
-  errorText?: string;
-  rawInput?: unknown;
-  inputEncoding?: 'json' | 'text';
-  providerExecuted?: boolean;
-  providerMetadata?: unknown;
-  preliminary?: boolean;
-  title?: string;
-  toolMetadata?: unknown;
-};
-
-const isToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-') || part.type === 'dynamic-tool';
-const isStaticToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-');
-const staticToolName = (part: UIMessagePart): string => part.type.split('-').slice(1).join('-');
-const isResultState = (state: string): boolean => state === 'output-available' || state === 'output-error';
-
-const isMergeableObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-// The client's `mergeObjects` skips these keys at every depth.
-const unmergedKeys = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * Message metadata merges as the client's `mergeObjects` does: deeply for objects, arrays and
- * primitives replaced, the keys above skipped. Like the client it spreads whatever the base is
- * (an array base gains its indexes as keys) and throws when the base is a primitive that the
- * overrides have keys to merge into (`key in "text"` is a TypeError).
- */
-function mergeMetadata(base: unknown, overrides: unknown): unknown {
-  const result: Record<string, unknown> = { ...(base as object) };
-  for (const key in overrides as object) {
-    if (unmergedKeys.has(key) || !Object.hasOwn(overrides as object, key)) continue;
-    const value = (overrides as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (typeof base !== 'object') throw new TypeError(`Cannot use 'in' operator to search for '${key}' in ${String(base)}`);
-    const baseValue = (base as Record<string, unknown>)[key];
-    result[key] = isMergeableObject(value) && isMergeableObject(baseValue) ? mergeMetadata(baseValue, value) : value;
-  }
-  return result;
-}
 
 function snapshot(message: UIMessage, partCount: number): UIMessage {
   return structuredClone({ ...message, parts: message.parts.slice(0, partCount) });
@@ -118,72 +76,12 @@ export function createReassembler(): Reassembler {
     publishedParts = message.parts.length;
   };
 
-  function currentStepParts(): UIMessagePart[] {
-    let start = message.parts.length - 1;
-    while (start >= 0 && message.parts[start].type !== 'step-start') start--;
-    return message.parts.slice(start + 1);
-  }
+  const stepParts = (): UIMessagePart[] => currentStepParts(message.parts);
 
-  function findToolInvocation(toolCallId: string): ToolPart | undefined {
-    const inStep = currentStepParts().filter(isToolPart).find((part) => part.toolCallId === toolCallId);
-    if (inStep) return inStep;
-    for (let i = message.parts.length - 1; i >= 0; i--) {
-      const part = message.parts[i];
-      if (isToolPart(part) && part.toolCallId === toolCallId) return part;
-    }
-    return undefined;
-  }
-
-  function providerMetadataField(update: ToolUpdate): Record<string, unknown> {
-    if (update.providerMetadata == null) return {};
-    return isResultState(update.state)
-      ? { resultProviderMetadata: update.providerMetadata }
-      : { callProviderMetadata: update.providerMetadata };
-  }
-
-  /** Updates a tool part in place, or appends it: the client's `updateToolPart` / `updateDynamicToolPart`. */
   function updateTool(update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
-    const part =
-      existing ??
-      currentStepParts().find((candidate): candidate is ToolPart =>
-        dynamic ? candidate.type === 'dynamic-tool' && (candidate as ToolPart).toolCallId === update.toolCallId : isStaticToolPart(candidate) && candidate.toolCallId === update.toolCallId,
-      );
-    if (part) {
-      part.state = update.state;
-      if (dynamic) part.toolName = update.toolName;
-      else part.type = `tool-${update.toolName}`;
-      part.input = update.input;
-      part.output = update.output;
-      part.errorText = update.errorText;
-      part.rawInput = update.rawInput;
-      if (update.inputEncoding != null) part.inputEncoding = update.inputEncoding;
-      else delete part.inputEncoding;
-      part.preliminary = update.preliminary;
-      if (update.title !== undefined) part.title = update.title;
-      if (update.toolMetadata !== undefined) part.toolMetadata = update.toolMetadata;
-      part.providerExecuted = update.providerExecuted ?? part.providerExecuted;
-      Object.assign(part, providerMetadataField(update));
-      staleInputs.delete(part);
-      return part;
-    }
-    const common = {
-      toolCallId: update.toolCallId,
-      state: update.state,
-      input: update.input,
-      ...(update.inputEncoding != null ? { inputEncoding: update.inputEncoding } : {}),
-      output: update.output,
-      errorText: update.errorText,
-      preliminary: update.preliminary,
-      providerExecuted: update.providerExecuted,
-      title: update.title,
-      ...(update.toolMetadata !== undefined ? { toolMetadata: update.toolMetadata } : {}),
-      ...providerMetadataField(update),
-    };
-    const added: ToolPart = dynamic
-      ? { type: 'dynamic-tool', toolName: update.toolName, ...common }
-      : { type: `tool-${update.toolName}`, rawInput: update.rawInput, ...common };
-    message.parts.push(added);
-    return added;
+    const part = updateToolPart(message.parts, update, dynamic, existing);
+    staleInputs.delete(part);
+    return part;
   }
 
   function applyToolInputStart(chunk: ChunkOf<'tool-input-start'>): void {
@@ -400,7 +298,7 @@ export function createReassembler(): Reassembler {
         write();
         return null;
       case 'tool-input-error': {
-        const existing = currentStepParts().filter(isToolPart).find((part) => part.toolCallId === chunk.toolCallId);
+        const existing = stepParts().filter(isToolPart).find((part) => part.toolCallId === chunk.toolCallId);
         const dynamic = existing ? existing.type === 'dynamic-tool' : chunk.dynamic === true;
         updateTool(
           {
@@ -422,7 +320,7 @@ export function createReassembler(): Reassembler {
       case 'tool-output-denied':
       case 'tool-output-available':
       case 'tool-output-error': {
-        const invocation = findToolInvocation(chunk.toolCallId);
+        const invocation = findToolInvocation(message.parts, chunk.toolCallId);
         if (!invocation) return { code: 'orphan-tool-output', message: `No tool invocation found for tool call ID "${chunk.toolCallId}".` };
         if (chunk.type === 'tool-approval-request') {
           invocation.state = 'approval-requested';

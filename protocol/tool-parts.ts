@@ -1,0 +1,96 @@
+/**
+ * Tool parts of the rebuilt message, updated as the AI SDK client's `updateToolPart` /
+ * `updateDynamicToolPart` do: found in the current step (or, for outputs, anywhere), changed in
+ * place, or appended.
+ */
+import type { UIMessagePart } from './schemas/report.js';
+
+export type ToolPart = UIMessagePart & { toolCallId: string; state: string; toolName?: string };
+
+export type ToolUpdate = {
+  toolCallId: string;
+  toolName: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  errorText?: string;
+  rawInput?: unknown;
+  inputEncoding?: 'json' | 'text';
+  providerExecuted?: boolean;
+  providerMetadata?: unknown;
+  preliminary?: boolean;
+  title?: string;
+  toolMetadata?: unknown;
+};
+
+export const isToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-') || part.type === 'dynamic-tool';
+const isStaticToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-');
+export const staticToolName = (part: UIMessagePart): string => part.type.split('-').slice(1).join('-');
+const isResultState = (state: string): boolean => state === 'output-available' || state === 'output-error';
+
+/** The parts after the last `step-start`. */
+export function currentStepParts(parts: UIMessagePart[]): UIMessagePart[] {
+  let start = parts.length - 1;
+  while (start >= 0 && parts[start].type !== 'step-start') start--;
+  return parts.slice(start + 1);
+}
+
+/** The tool part of `toolCallId`: in the current step first, else the latest anywhere. */
+export function findToolInvocation(parts: UIMessagePart[], toolCallId: string): ToolPart | undefined {
+  const inStep = currentStepParts(parts).filter(isToolPart).find((part) => part.toolCallId === toolCallId);
+  if (inStep) return inStep;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (isToolPart(part) && part.toolCallId === toolCallId) return part;
+  }
+  return undefined;
+}
+
+function providerMetadataField(update: ToolUpdate): Record<string, unknown> {
+  if (update.providerMetadata == null) return {};
+  return isResultState(update.state) ? { resultProviderMetadata: update.providerMetadata } : { callProviderMetadata: update.providerMetadata };
+}
+
+/** Updates the tool part in place, or appends a new one to `parts`; returns it. */
+export function updateToolPart(parts: UIMessagePart[], update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
+  const part =
+    existing ??
+    currentStepParts(parts).find((candidate): candidate is ToolPart =>
+      dynamic ? candidate.type === 'dynamic-tool' && (candidate as ToolPart).toolCallId === update.toolCallId : isStaticToolPart(candidate) && candidate.toolCallId === update.toolCallId,
+    );
+  if (part) {
+    part.state = update.state;
+    if (dynamic) part.toolName = update.toolName;
+    else part.type = `tool-${update.toolName}`;
+    part.input = update.input;
+    part.output = update.output;
+    part.errorText = update.errorText;
+    part.rawInput = update.rawInput;
+    if (update.inputEncoding != null) part.inputEncoding = update.inputEncoding;
+    else delete part.inputEncoding;
+    part.preliminary = update.preliminary;
+    if (update.title !== undefined) part.title = update.title;
+    if (update.toolMetadata !== undefined) part.toolMetadata = update.toolMetadata;
+    part.providerExecuted = update.providerExecuted ?? part.providerExecuted;
+    Object.assign(part, providerMetadataField(update));
+    return part;
+  }
+  const common = {
+    toolCallId: update.toolCallId,
+    state: update.state,
+    input: update.input,
+    ...(update.inputEncoding != null ? { inputEncoding: update.inputEncoding } : {}),
+    output: update.output,
+    errorText: update.errorText,
+    preliminary: update.preliminary,
+    providerExecuted: update.providerExecuted,
+    title: update.title,
+    ...(update.toolMetadata !== undefined ? { toolMetadata: update.toolMetadata } : {}),
+    ...providerMetadataField(update),
+  };
+  const added: ToolPart = dynamic
+    ? { type: 'dynamic-tool', toolName: update.toolName, ...common }
+    : { type: `tool-${update.toolName}`, rawInput: update.rawInput, ...common };
+  parts.push(added);
+  return added;
+}
