@@ -9,7 +9,7 @@ import { createReassembler } from './reassembler.js';
 import { createLinter } from './linter.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
-import type { ClientVersion } from './schemas/chunks.js';
+import type { ClientVersion, UIMessageChunk } from './schemas/chunks.js';
 import { findingCodes, type DecodeReport, type Dialect, type EventRecord, type Finding, type FindingCode, type RecordKind, type SchemaIssue, type Summary, type Usage } from './schemas/report.js';
 import type { ReassemblyFailure } from './reassembler.js';
 
@@ -120,12 +120,18 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       else {
         chunk = parsed;
         const validation = validate(chunk);
-        kind = validation.kind;
-        type = validation.type;
-        if (validation.kind === 'invalid-chunk') issues = validation.issues;
-        else if (validation.kind === 'chunk') {
-          extraFields = validation.extraFields;
-          if (!clientStopped) failure = reassembler.apply(validation.chunk);
+        if (validation === null) {
+          kind = 'chunk';
+          type = (chunk as UIMessageChunk).type;
+          if (!clientStopped) failure = reassembler.apply(chunk as UIMessageChunk);
+        } else {
+          kind = validation.kind;
+          type = validation.type;
+          if (validation.kind === 'invalid-chunk') issues = validation.issues;
+          else if (validation.kind === 'chunk') {
+            extraFields = validation.extraFields;
+            if (!clientStopped) failure = reassembler.apply(validation.chunk);
+          }
         }
       }
     }

@@ -141,16 +141,20 @@ function finishReasonIssue(value: Record<string, unknown>, client: ClientVersion
 }
 
 export function validateChunk(value: unknown, client: ClientVersion): Validation {
-  return validateWith(value, client, profilesOf(client));
+  return validateWith(value, client, profilesOf(client), false) as Validation;
 }
 
-/** `validateChunk` for one client version, for a decoder that validates every event. */
-export function createChunkValidator(client: ClientVersion): (value: unknown) => Validation {
+/**
+ * `validateChunk` for one client version, for a decoder that validates every event: null means
+ * a valid chunk with no field the client does not know (the common case, answered without
+ * allocating a result).
+ */
+export function createChunkValidator(client: ClientVersion): (value: unknown) => Validation | null {
   const byType = profilesOf(client);
-  return (value) => validateWith(value, client, byType);
+  return (value) => validateWith(value, client, byType, true);
 }
 
-function validateWith(value: unknown, client: ClientVersion, byType: Map<string, Profile | null>): Validation {
+function validateWith(value: unknown, client: ClientVersion, byType: Map<string, Profile | null>, nullWhenClean: boolean): Validation | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { kind: 'invalid-chunk', type: null, issues: [{ path: '', message: 'expected a JSON object with a "type"' }] };
   }
@@ -170,5 +174,7 @@ function validateWith(value: unknown, client: ClientVersion, byType: Map<string,
     const issue = finishReasonIssue(record, client);
     if (issue) return { kind: 'invalid-chunk', type, issues: [issue] };
   }
-  return { kind: 'chunk', type, chunk: record as UIMessageChunk, extraFields: extraFields(record, profile.known) };
+  const extra = extraFields(record, profile.known);
+  if (nullWhenClean && extra === noExtraFields) return null;
+  return { kind: 'chunk', type, chunk: record as UIMessageChunk, extraFields: extra };
 }
