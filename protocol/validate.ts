@@ -46,31 +46,9 @@ function fieldCheck(schema: z.ZodType): Check {
   return (value) => schema.safeParse(value).success;
 }
 
-const shapeChecks = new WeakMap<z.ZodObject, Check>();
-
-/** zod 4 requires the key of every non-optional field, even `z.unknown()` ones, to be present. */
-function keyCheck(key: string, field: z.ZodType): Check {
-  const test = fieldCheck(field);
-  // Where `undefined` fails the field's own test, presence needs no separate look-up.
-  if (field instanceof z.ZodOptional || !test(undefined)) return (record) => test((record as Record<string, unknown>)[key]);
-  return (record) => Object.hasOwn(record as object, key) && test((record as Record<string, unknown>)[key]);
-}
-
-function shapeCheck(schema: z.ZodObject): Check {
-  let check = shapeChecks.get(schema);
-  if (!check) {
-    // `type` is how the schema was found, so it needs no second look.
-    const fields = Object.entries(schema.shape)
-      .filter(([key]) => key !== 'type')
-      .map(([key, field]) => keyCheck(key, field as z.ZodType));
-    check = (value) => {
-      for (const test of fields) if (!test(value)) return false;
-      return true;
-    };
-    shapeChecks.set(schema, check);
-  }
-  return check;
-}
+/** How one field of one chunk type is checked, for one client version. */
+type FieldRule = { test: Check; required: boolean };
+const anyType: FieldRule = { test: () => true, required: false };
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((segment) => String(segment)).join('.');
@@ -92,7 +70,14 @@ function isUnknownField(type: string, key: PropertyKey | undefined, client: Clie
 }
 
 /** What one client version makes of one chunk type, worked out once per (client, type). */
-type Profile = { schema: z.ZodObject; check: Check; known: ReadonlySet<string>; since: ClientVersion | null };
+type Profile = {
+  schema: z.ZodObject;
+  /** The fields this client knows; others are extra, and not type-checked (loose clients ignore them). */
+  fields: ReadonlyMap<string, FieldRule>;
+  /** How many of them are required: zod 4 wants their keys present, even `z.unknown()` ones. */
+  required: number;
+  since: ClientVersion | null;
+};
 const profiles = new Map<ClientVersion, Map<string, Profile | null>>();
 const noExtraFields: string[] = Object.freeze([]) as unknown as string[];
 
@@ -108,25 +93,42 @@ function profileFor(type: string, client: ClientVersion, byType: Map<string, Pro
   let profile = byType.get(key);
   if (profile === undefined) {
     const schema = schemaForType(type);
-    profile = schema
-      ? {
-          schema,
-          check: shapeCheck(schema),
-          known: new Set(Object.keys(schema.shape).filter((field) => !isUnknownField(type, field, client))),
-          since: isNamedChunkType(type) ? chunkTypeSince[type] : null,
-        }
-      : null;
+    profile = schema ? { schema, ...fieldRules(schema, type, client), since: isNamedChunkType(type) ? chunkTypeSince[type] : null } : null;
     byType.set(key, profile);
   }
   return profile;
 }
 
-function extraFields(value: Record<string, unknown>, known: ReadonlySet<string>): string[] {
-  let extra: string[] | null = null;
-  for (const key in value) {
-    if (!known.has(key) && Object.hasOwn(value, key)) (extra ??= []).push(key);
+function fieldRules(schema: z.ZodObject, type: string, client: ClientVersion): Pick<Profile, 'fields' | 'required'> {
+  // `type` is how the schema was found, so it needs no second look.
+  const fields = new Map<string, FieldRule>([['type', anyType]]);
+  let required = 0;
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (key === 'type' || isUnknownField(type, key, client)) continue;
+    const rule = { test: fieldCheck(field as z.ZodType), required: !(field instanceof z.ZodOptional) };
+    fields.set(key, rule);
+    if (rule.required) required++;
   }
-  return extra ?? noExtraFields;
+  return { fields, required };
+}
+
+/**
+ * One pass over the chunk's keys: each known field tested, the others collected as extra. Null
+ * when a known field fails or a required one is missing (zod then names the issues).
+ */
+function inspect(record: Record<string, unknown>, profile: Profile): string[] | null {
+  let extra: string[] | null = null;
+  let present = 0;
+  for (const key in record) {
+    const rule = profile.fields.get(key);
+    if (rule === undefined) {
+      if (Object.hasOwn(record, key)) (extra ??= []).push(key);
+      continue;
+    }
+    if (!rule.test(record[key])) return null;
+    if (rule.required) present++;
+  }
+  return present === profile.required ? (extra ?? noExtraFields) : null;
 }
 
 function finishReasonIssue(value: Record<string, unknown>, client: ClientVersion): SchemaIssue | null {
@@ -166,15 +168,17 @@ function validateWith(value: unknown, client: ClientVersion, byType: Map<string,
   const profile = profileFor(type, client, byType);
   if (!profile) return { kind: 'unknown-type', type, since: null };
   if (profile.since !== null && !versionAtLeast(client, profile.since)) return { kind: 'unknown-type', type, since: profile.since };
-  if (!profile.check(record)) {
+  let extra = inspect(record, profile);
+  if (extra === null) {
     const issues = zodIssues(profile.schema, type, record, client);
     if (issues.length > 0) return { kind: 'invalid-chunk', type, issues };
+    // zod accepts what the fast check did not: trust zod.
+    extra = Object.keys(record).filter((key) => !profile.fields.has(key));
   }
   if (type === 'finish') {
     const issue = finishReasonIssue(record, client);
     if (issue) return { kind: 'invalid-chunk', type, issues: [issue] };
   }
-  const extra = extraFields(record, profile.known);
   if (nullWhenClean && extra === noExtraFields) return null;
   return { kind: 'chunk', type, chunk: record as UIMessageChunk, extraFields: extra };
 }
