@@ -182,11 +182,17 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
   }
 
   const parserOptions = { onEvent, onComment, onProblem };
-  const byteParser = createSseByteParser(parserOptions);
-  // Text input skips UTF-8 decoding; a decoder takes one kind of input or the other.
-  const textParser = createSseParser(parserOptions);
-  let fedText = false;
-  let fedBytes = false;
+  type Input = { text: boolean; feed(chunk: Uint8Array | string): void; end(): void };
+  // Made on the first push, by the kind of input: text skips UTF-8 decoding.
+  function openInput(text: boolean): Input {
+    if (text) {
+      const parser = createSseParser(parserOptions);
+      return { text, feed: (chunk) => parser.feed(chunk as string), end: () => parser.end() };
+    }
+    const parser = createSseByteParser(parserOptions);
+    return { text, feed: (chunk) => parser.feed(chunk as Uint8Array), end: () => parser.end() };
+  }
+  let input: Input | null = null;
 
   function report(): DecodeReport {
     return { events: keepEvents ? events.slice() : [], summary: { ...summary, byType: Object.fromEntries(byType) }, findings: findings.slice(), message: ended ? reassembler.final() : reassembler.message() };
@@ -196,15 +202,10 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     push(chunk, time = null) {
       if (ended) throw new Error('streamscope: push() after end() — create a new decoder for a new stream');
       at = time;
-      if (typeof chunk === 'string') {
-        if (fedBytes) throw new Error('streamscope: a decoder takes either bytes or text, not both');
-        fedText = true;
-        textParser.feed(chunk);
-      } else {
-        if (fedText) throw new Error('streamscope: a decoder takes either bytes or text, not both');
-        fedBytes = true;
-        byteParser.feed(chunk);
-      }
+      const text = typeof chunk === 'string';
+      input ??= openInput(text);
+      if (input.text !== text) throw new Error('streamscope: a decoder takes either bytes or text, not both');
+      input.feed(chunk);
     },
     tick(time) {
       if (!ended) linter.idle(time);
@@ -213,8 +214,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       if (ended) return report();
       ended = true;
       if (time !== null) at = time;
-      if (fedText) textParser.end();
-      else byteParser.end();
+      input?.end();
       summary.durationMs = at;
       linter.end(at, reassembler.current());
       for (const [code, count] of suppressed) {

@@ -3,7 +3,7 @@
  * shown (AutoGPT's heartbeats, token usage, `<turn>:<redis-id>` ids), never the verdict:
  * findings always describe what an AI SDK client does with the bytes.
  */
-import { usageSchema, type Dialect, type Usage } from './schemas/report.js';
+import { usageSchema, type Usage } from './schemas/report.js';
 
 export type CommentMeaning = { kind: 'heartbeat' } | { kind: 'usage'; usage: Usage } | { kind: 'other' };
 
@@ -34,5 +34,3 @@ export function usageFromChunk(value: unknown): Usage | null {
   const parsed = usageSchema.safeParse(fields);
   return parsed.success ? parsed.data : null;
 }
-
-export const dialectNames: Record<Dialect, string> = { 'ai-sdk': 'AI SDK', autogpt: 'AutoGPT copilot' };
