@@ -6,6 +6,7 @@ import { severityByEvent } from '../view-model/severity.js';
 import { EventInspector } from './EventInspector.js';
 import { SeverityIcon } from './SeverityCounts.js';
 import { VirtualList } from './VirtualList.js';
+import { FilterInput } from './FilterInput.js';
 
 const rowHeight = 20;
 
@@ -22,14 +23,7 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
   return (
     <div class="events-view">
       <div class="subbar">
-        <input
-          id="event-filter"
-          class="filter-input"
-          type="search"
-          placeholder="Filter events"
-          value={filter.events.value}
-          onInput={(event) => (filter.events.value = event.currentTarget.value)}
-        />
+        <FilterInput id="event-filter" placeholder="Filter events" value={filter.events} />
         <label class="toolbar-check" title="Only events a finding points at">
           <input
             type="checkbox"

@@ -1,5 +1,6 @@
 /** The panel's top bar: clear, preserve log, the stream filter and the stream count. */
 import { useStore } from '../state/store.js';
+import { FilterInput } from './FilterInput.js';
 
 type Props = { onClear(): void; onPreserveLog(value: boolean): void };
 
@@ -21,14 +22,7 @@ export function Toolbar({ onClear, onPreserveLog }: Props) {
         Preserve log
       </label>
       <span class="toolbar-sep" />
-      <input
-        id="stream-filter"
-        class="filter-input"
-        type="search"
-        placeholder="Filter streams (/)"
-        value={filter.streams.value}
-        onInput={(event) => (filter.streams.value = event.currentTarget.value)}
-      />
+      <FilterInput id="stream-filter" placeholder="Filter streams (/)" value={filter.streams} />
       <span class="toolbar-spacer" />
       <span class="toolbar-stat" data-testid="stream-count">
         {total} {total === 1 ? 'stream' : 'streams'}
