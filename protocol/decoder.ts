@@ -9,6 +9,7 @@ import { createReassembler } from './reassembler.js';
 import { createLinter } from './linter.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
+import { readPlainDelta } from './plain-delta.js';
 import type { ClientVersion, UIMessageChunk } from './schemas/chunks.js';
 import { findingCodes, type DecodeReport, type Dialect, type EventRecord, type Finding, type FindingCode, type RecordKind, type SchemaIssue, type Summary, type Usage } from './schemas/report.js';
 import type { ReassemblyFailure } from './reassembler.js';
@@ -114,26 +115,32 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     let issues = noIssues;
     let failure: ReassemblyFailure | null = null;
     let extraFields: readonly string[] = noIssues as unknown as string[];
+    let accepted: UIMessageChunk | null = null;
     if (event.data !== '[DONE]') {
-      const parsed = parseJsonSecurely(event.data);
-      if (parsed === notJson) kind = 'invalid-json';
-      else {
-        chunk = parsed;
-        const validation = validate(chunk);
-        if (validation === null) {
-          kind = 'chunk';
-          type = (chunk as UIMessageChunk).type;
-          if (!clientStopped) failure = reassembler.apply(chunk as UIMessageChunk);
-        } else {
-          kind = validation.kind;
-          type = validation.type;
-          if (validation.kind === 'invalid-chunk') issues = validation.issues;
+      accepted = readPlainDelta(event.data);
+      if (accepted === null) {
+        const parsed = parseJsonSecurely(event.data);
+        if (parsed === notJson) kind = 'invalid-json';
+        else {
+          chunk = parsed;
+          const validation = validate(parsed);
+          if (validation === null) accepted = parsed as UIMessageChunk;
           else if (validation.kind === 'chunk') {
+            accepted = validation.chunk;
             extraFields = validation.extraFields;
-            if (!clientStopped) failure = reassembler.apply(validation.chunk);
+          } else {
+            kind = validation.kind;
+            type = validation.type;
+            if (validation.kind === 'invalid-chunk') issues = validation.issues;
           }
         }
       }
+    }
+    if (accepted !== null) {
+      kind = 'chunk';
+      type = accepted.type;
+      chunk = accepted;
+      if (!clientStopped) failure = reassembler.apply(accepted);
     }
     const usage = type === 'usage' ? usageFromChunk(chunk) : null;
     if (usage) noteAutogpt(usage, true);

@@ -23,7 +23,7 @@ export function formatRatio(ratio: number): string {
 export function ratioLine(label: string, ours: number, baselineName: string, baseline: number, target: number): { line: string; met: boolean } {
   const ratio = ours / baseline;
   const met = ratio >= target;
-  const shortfall = met ? '' : ` — short by ${formatRatio(target / ratio)} (needs ${formatRate(baseline * target)} ev/s)`;
+  const shortfall = met ? '' : ` — ${((target / ratio - 1) * 100).toFixed(1)}% too slow (needs ${formatRate(baseline * target)} ev/s)`;
   return {
     line: `${label}: ours ${formatRate(ours)} ev/s, ${baselineName} ${formatRate(baseline)} ev/s → ${formatRatio(ratio)} (target ≥ ${target}x) ${met ? '✓' : '✗'}${shortfall}`,
     met,
