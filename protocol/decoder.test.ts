@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDecoder, decodeStream } from './index.js';
+import { createDecoder, decodeStream, type Decoder } from './index.js';
 import { decodeReportSchema } from './schemas/report.js';
 
 const sample = readFileSync(new URL('./fixtures/ai-sdk-tool-multistep.sse', import.meta.url));
@@ -125,6 +125,23 @@ describe('decoder', () => {
     expect((report.message.parts[0] as unknown as { text: string }).text).toHaveLength(delta.length);
     // The event's text, its JSON string and the message part: a few copies, not one per piece.
     expect(peak).toBeLessThan(8 * delta.length);
+  });
+
+  it('keeps none of the response text alive for the text parts that ended', () => {
+    // Deltas of 13 characters or more may be slices of the decoded text, which pins the whole piece.
+    const delta = 'abcdefghijklmnopqrstuvwxyz0123';
+    const part = (id: number): string =>
+      `data: {"type":"text-start","id":"${id}"}\n\n${`data: {"type":"text-delta","id":"${id}","delta":"${delta}"}\n\n`.repeat(100)}data: {"type":"text-end","id":"${id}"}\n\n`;
+    let decoder: Decoder | null = createDecoder();
+    decoder.push('data: {"type":"start"}\n\n');
+    for (let id = 0; id < 2000; id++) decoder.push(part(id));
+    const withDecoder = liveHeap();
+    expect(decoder.end().message.parts).toHaveLength(2000);
+    decoder = null;
+    const held = withDecoder - liveHeap();
+    // What the message must hold, against 16 MB of response text (26 MB held when it was kept).
+    const messageText = 2000 * 100 * delta.length;
+    expect(held).toBeLessThan(1.5 * messageText);
   });
 
   it('decodes 1,000,000 events in bounded memory when events are not kept', () => {

@@ -228,6 +228,13 @@ export function createReassembler(): Reassembler {
     } else {
       part.state = 'done';
       delete parts[chunk.id];
+      // Join an ended part's last deltas now: they may be slices of the response's text, which
+      // they would keep alive until the message is read.
+      const text = pendingText.get(part);
+      if (text) {
+        part.text = text.toString();
+        pendingText.delete(part);
+      }
     }
     part.providerMetadata = chunk.providerMetadata ?? part.providerMetadata;
     write();
