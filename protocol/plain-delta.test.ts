@@ -5,7 +5,8 @@ import { parseJsonSecurely } from './partial-json.js';
 import { validateChunk } from './validate.js';
 import { clientVersions } from './schemas/chunks.js';
 
-const deltaType = fc.constantFrom('text-delta', 'reasoning-delta');
+// Each delta type with its id and text fields, in the order servers write them.
+const shape = fc.constantFrom(['text-delta', 'id', 'delta'], ['reasoning-delta', 'id', 'delta']);
 // Ids as servers make them: no character JSON would escape.
 const plainId = fc.stringMatching(/^[A-Za-z0-9_:.\- éü日🚀]{0,12}$/);
 const anyText = fc.string({ unit: 'binary', maxLength: 24 });
@@ -17,7 +18,7 @@ const writtenString = fc.tuple(anyText, fc.constantFrom('stringify', 'unicode', 
   return [...text].map((char) => (style === 'short' && short[char]) || [...char].map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')).join('');
 });
 
-const plainDeltaText = fc.tuple(deltaType, plainId, writtenString).map(([type, id, delta]) => `{"type":"${type}","id":"${id}","delta":"${delta}"}`);
+const plainDeltaText = fc.tuple(shape, plainId, writtenString).map(([[type, idKey, textKey], id, text]) => `{"type":"${type}","${idKey}":"${id}","${textKey}":"${text}"}`);
 
 /** Plain deltas with one character inserted, removed or replaced: near misses of the fast path's pattern. */
 const nearMiss = fc
@@ -79,6 +80,7 @@ describe('readPlainDelta', () => {
     ['a short \\u escape', '{"type":"text-delta","id":"t","delta":"a\\u12"}'],
     ['an unterminated string', '{"type":"text-delta","id":"t","delta":"a\\"}'],
     ['another chunk type', '{"type":"text-start","id":"t","delta":"hi"}'],
+    ['a tool-input delta', '{"type":"tool-input-delta","toolCallId":"c","inputTextDelta":"hi"}'],
     ['a prototype key', '{"type":"text-delta","id":"t","delta":"hi","__proto__":{}}'],
   ])('leaves text with %s to the general path', (_, data) => {
     expect(readPlainDelta(data)).toBeNull();
