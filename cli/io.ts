@@ -78,7 +78,10 @@ export async function openUrl(url: string, request: RequestOptions, signal?: Abo
     response = await fetch(url, { method, headers, body: request.data, signal });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new UsageError(`${url}: cannot connect (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    // fetch refuses a fixed list of ports (SMTP, IRC, …) before connecting: say so, not "bad port".
+    const explained = reason === 'bad port' ? `fetch refuses to use port ${new URL(url).port}, one of the ports browsers block` : reason;
+    throw new UsageError(`${url}: cannot connect (${explained})`);
   }
   if (!response.ok) {
     const body = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');

@@ -19,6 +19,16 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
+/** The command exits 2 with one line on stderr matching `message`: no output, no stack trace. */
+async function expectUsageError(argv: string[], message: RegExp): Promise<void> {
+  const { code, stderr, stdout } = await cli(...argv);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(message);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'streamscope-cli-'));
 const file = (name: string, content: string | Uint8Array): string => {
   const path = join(scratch, name);
@@ -66,17 +76,21 @@ describe('streamscope lint', () => {
     ['a directory', ['lint', scratch], /is a directory/],
     ['binary input', ['decode', file('binary.bin', new Uint8Array([0x64, 0x61, 0, 1, 2, 0xff]))], /binary data/],
     ['invalid UTF-8', ['decode', file('latin1.sse', new Uint8Array([0x64, 0x61, 0x74, 0x61, 0x3a, 0xe9, 0x0a]))], /not valid UTF-8/],
-    ['an unreachable URL', ['lint', 'http://127.0.0.1:9/api/chat'], /cannot connect/],
+    ['a port fetch blocks', ['lint', 'http://127.0.0.1:9/api/chat'], /cannot connect \(fetch refuses to use port 9, one of the ports browsers block\)/],
     ['an unknown option', ['lint', tool, '--nope'], /Unknown option '--nope'/],
     ['a bad --fail-on', ['lint', tool, '--fail-on', 'fatal'], /--fail-on fatal: expected one of error, warning, info/],
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 2 with one clear line for %s', async (_name, argv, message) => {
-    const { code, stderr, stdout } = await cli(...argv);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    await expectUsageError(argv, message);
+  });
+
+  it('exits 2 with one clear line for an unreachable URL', async () => {
+    // A port that was just free: nothing listens there.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    await expectUsageError(['lint', `http://127.0.0.1:${port}/api/chat`], /cannot connect \(ECONNREFUSED\)/);
   });
 });
 
