@@ -11,7 +11,7 @@ import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
 import { readPlainDelta } from './plain-delta.js';
 import type { ClientVersion, UIMessageChunk } from './schemas/chunks.js';
-import { findingCodes, type DecodeReport, type Dialect, type EventRecord, type Finding, type FindingCode, type RecordKind, type SchemaIssue, type Summary, type Usage } from './schemas/report.js';
+import { findingCodes, type DecodeReport, type Dialect, type EventRecord, type Finding, type FindingCode, type RecordKind, type SchemaIssue, type Summary, type UIMessage, type Usage } from './schemas/report.js';
 import type { ReassemblyFailure } from './reassembler.js';
 
 export type DecoderOptions = {
@@ -27,6 +27,12 @@ export type DecoderOptions = {
   onFinding?: (finding: Finding) => void;
   /** Findings kept per code; past it they are counted in one closing finding (default 200). */
   maxFindingsPerCode?: number;
+  /**
+   * The assistant message the client continues (`readUIMessageStream`'s `message`): useChat
+   * continues the chat's last message when it is the assistant's, as after a tool approval or a
+   * client-side tool's output (see `continuedMessage`). Default: a new message.
+   */
+  message?: UIMessage;
 };
 
 export type Decoder = {
@@ -57,7 +63,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
   const findings: Finding[] = [];
   const suppressed = new Map<FindingCode, number>();
   const perCode = new Map<FindingCode, number>();
-  const reassembler = createReassembler();
+  const reassembler = createReassembler(options.message);
   const summary: Summary = {
     events: 0,
     chunks: 0,

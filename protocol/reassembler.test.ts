@@ -6,12 +6,14 @@ import { encodeChunk, encodeDone } from './encoder.js';
 import { createReassembler } from './reassembler.js';
 import { chunkSequence } from './test-support/chunk-arbitraries.js';
 import { decodeStream } from './decode-stream.js';
-import { aiSdkStreams, deniedApprovalResponse, type AiSdkStreamName } from './test-support/ai-sdk-streams.js';
+import { aiSdkStreams, deniedApprovalResponse, deniedApprovalTurn, type AiSdkStreamName } from './test-support/ai-sdk-streams.js';
+import { continuedMessage } from './chat-request.js';
 import { runSdkClient } from './test-support/client.js';
-import type { FindingCode } from './schemas/report.js';
+import type { FindingCode, UIMessage } from './schemas/report.js';
 import type { UIMessageChunk } from './schemas/chunks.js';
 
 const samples = fileURLToPath(new URL('./fixtures', import.meta.url));
+const sse = (chunks: UIMessageChunk[]): string => chunks.map((chunk) => encodeChunk(chunk)).join('') + encodeDone();
 
 /** Findings above `info` that a stream the SDK produced rightly has: what the client does with it. */
 const expectedFindings: Partial<Record<AiSdkStreamName, FindingCode[]>> = {
@@ -38,7 +40,7 @@ describe('reassembly of streams made by the AI SDK server code equals readUIMess
     const bytes = await aiSdkStreams['multi-step tool calls']();
     const encoded = new TextEncoder().encode(bytes);
     const pieces = Array.from({ length: Math.ceil(encoded.length / 7) }, (_, i) => encoded.slice(i * 7, i * 7 + 7));
-    const [report, client] = await Promise.all([decodeStream(toAsync(pieces)), runSdkClient(bytes, 'ai', pieces.map((_, i) => i * 7))]);
+    const [report, client] = await Promise.all([decodeStream(toAsync(pieces)), runSdkClient(bytes, 'ai', { cuts: pieces.map((_, i) => i * 7) })]);
     expect(report.message).toEqual(client.message);
   });
 
@@ -48,6 +50,58 @@ describe('reassembly of streams made by the AI SDK server code equals readUIMess
     expect(client.error?.message).toBe('No tool invocation found for tool call ID "call-1".');
     expect(report.findings.map((finding) => finding.code)).toContain('orphan-tool-output');
     expect(report.message).toEqual(client.message ?? { id: '', role: 'assistant', parts: [] });
+  });
+});
+
+describe('a response that continues the chat\'s last assistant message (useChat after a tool approval)', () => {
+  it('is the message the client continues, with no orphan, when the decoder is given that message', async () => {
+    const turn = await deniedApprovalTurn();
+    const message = continuedMessage(turn.requestBody);
+    expect(message).toEqual(turn.message);
+    const [report, client] = await Promise.all([decodeStream(turn.response, { message }), runSdkClient(turn.response, 'ai', { message })]);
+    expect(client.error).toBeUndefined();
+    expect(report.findings.filter((finding) => finding.severity !== 'info')).toEqual([]);
+    expect(report.message).toEqual(client.message);
+    // The denied call and the new text are in one message, as the chat shows them.
+    expect(report.message.parts.map((part) => [part.type, part.state])).toEqual([
+      ['step-start', undefined],
+      ['tool-delete', 'output-denied'],
+      ['step-start', undefined],
+      ['text', 'done'],
+    ]);
+  });
+
+  it('is an orphan without that message, for the client as for us', async () => {
+    const turn = await deniedApprovalTurn();
+    const [report, client] = await Promise.all([decodeStream(turn.response), runSdkClient(turn.response)]);
+    expect(client.error?.message).toBe('No tool invocation found for tool call ID "call-1".');
+    expect(report.findings.map((finding) => finding.code)).toContain('orphan-tool-output');
+  });
+
+  it('matches readUIMessageStream continuing any message it built, orphans included', async () => {
+    let continued = 0;
+    await fc.assert(
+      fc.asyncProperty(chunkSequence, chunkSequence, async (before, after) => {
+        const message = (await runSdkClient(sse(before))).message;
+        if (!message) return;
+        continued++;
+        const [report, client] = await Promise.all([decodeStream(sse(after), { message }), runSdkClient(sse(after), 'ai', { message })]);
+        expect(report.message).toEqual(client.message ?? message);
+        const orphans = report.findings.filter((finding) => finding.code === 'orphan-delta' || finding.code === 'orphan-tool-output');
+        if (!client.error) expect(orphans).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    // About half the prefixes publish a message: enough continue for the property to mean something.
+    expect(continued).toBeGreaterThan(100);
+  });
+
+  it('starts from a copy: the message given is not changed', async () => {
+    const start: UIMessage = { id: 'm1', role: 'assistant', parts: [{ type: 'text', text: 'a', state: 'done' }] };
+    const before = structuredClone(start);
+    const report = await decodeStream(sse([{ type: 'start', messageId: 'm1' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'b' }]), { message: start });
+    expect(start).toEqual(before);
+    expect(report.message.parts.map((part) => part.text)).toEqual(['a', 'b']);
   });
 });
 

@@ -47,16 +47,38 @@ function orphanDelta(type: string, id: string, part: 'text part' | 'reasoning pa
   };
 }
 
-export function createReassembler(): Reassembler {
-  let message: UIMessage = { id: '', role: 'assistant', parts: [] };
+/** Tool calls of the message's last step whose input was still streaming: the client goes on with them. */
+function streamingToolCalls(message: UIMessage): Record<string, PartialToolCall> {
+  const calls: Record<string, PartialToolCall> = Object.create(null);
+  for (const part of currentStepParts(message.parts)) {
+    if (!isToolPart(part) || part.state !== 'input-streaming') continue;
+    const dynamic = part.type === 'dynamic-tool';
+    calls[part.toolCallId] = {
+      text: typeof part.rawInput === 'string' ? part.rawInput : '',
+      toolName: dynamic ? (part.toolName as string) : staticToolName(part),
+      dynamic,
+      inputEncoding: part.inputEncoding as PartialToolCall['inputEncoding'],
+      title: part.title as string | undefined,
+      toolMetadata: part.toolMetadata,
+    };
+  }
+  return calls;
+}
+
+/**
+ * `start` is the assistant message the client continues, as `readUIMessageStream`'s `message`
+ * (useChat passes the last message of the chat when it is the assistant's); by default a new one.
+ */
+export function createReassembler(start?: UIMessage): Reassembler {
+  let message: UIMessage = start ? structuredClone(start) : { id: '', role: 'assistant', parts: [] };
   let activeText: Record<string, UIMessagePart> = Object.create(null);
   let activeReasoning: Record<string, UIMessagePart> = Object.create(null);
-  let partialToolCalls: Record<string, PartialToolCall> = Object.create(null);
+  let partialToolCalls = streamingToolCalls(message);
   let failure: ReassemblyFailure | null = null;
   // What the client last published: it copies the message on each write.
-  let published: UIMessage = { id: '', role: 'assistant', parts: [] };
+  let published: UIMessage = structuredClone(message);
   let dirty = false;
-  let publishedParts = 0;
+  let publishedParts = message.parts.length;
 
   // Tool parts whose `input` is the partial JSON of this text, not parsed yet.
   const staleInputs = new Map<ToolPart, string>();

@@ -5,6 +5,7 @@
  * Each entry resolves to the response body as text, exactly the bytes a front end receives.
  */
 import {
+  convertToModelMessages,
   createUIMessageStream,
   createUIMessageStreamResponse,
   dynamicTool,
@@ -20,6 +21,7 @@ import {
 import { MockLanguageModelV3, simulateReadableStream } from 'ai/test';
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { z } from 'zod';
+import { runSdkClient } from './client.js';
 
 type Part = LanguageModelV3StreamPart;
 
@@ -310,4 +312,31 @@ export function deniedApprovalResponse(): Promise<string> {
     messages: deniedApprovalMessages,
     tools: { delete: tool({ inputSchema: cityInput, needsApproval: true, execute: async () => 'deleted' }) },
   });
+}
+
+/** A continued turn: the chat useChat posts, the assistant message it continues, and the response. */
+export type ContinuedTurn = { requestBody: string; message: SdkUIMessage; response: string };
+
+/**
+ * A tool approval as useChat runs it: the first response asks for approval; the user denies it
+ * (`addToolApprovalResponse`); useChat posts the chat, whose last message is the assistant's, and
+ * the server's next response continues that message, starting with the denied tool call's output.
+ */
+export async function deniedApprovalTurn(): Promise<ContinuedTurn> {
+  const tools = { delete: tool({ inputSchema: cityInput, needsApproval: true, execute: async () => 'deleted' }) };
+  const asked = (await runSdkClient(await aiSdkStreams['tool approval request']())).message as SdkUIMessage | undefined;
+  if (!asked) throw new Error('the approval request produced no message');
+  const message = {
+    ...asked,
+    parts: asked.parts.map((part) =>
+      part.type === 'tool-delete' && part.state === 'approval-requested' ? { ...part, state: 'approval-responded' as const, approval: { ...part.approval, approved: false, reason: 'no' } } : part,
+    ),
+  } as SdkUIMessage;
+  const chat: SdkUIMessage[] = [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'delete Berlin' }] }, message];
+  const response = await modelStream([step(text('t1', 'Not deleted.'))], {
+    messages: await convertToModelMessages(chat, { tools }),
+    tools,
+    ui: { originalMessages: chat },
+  });
+  return { requestBody: JSON.stringify({ id: 'chat-1', messages: chat, trigger: 'submit-message', messageId: undefined }), message, response };
 }

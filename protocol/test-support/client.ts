@@ -17,7 +17,7 @@ type ParseResult = { success: true; value: unknown } | { success: false; error: 
 export type SdkClient = {
   parseJsonEventStream(options: { stream: ReadableStream<Uint8Array>; schema: never }): ReadableStream<ParseResult>;
   uiMessageChunkSchema: unknown;
-  readUIMessageStream(options: { stream: ReadableStream<never>; onError?: (error: unknown) => void }): AsyncIterable<unknown>;
+  readUIMessageStream(options: { message?: unknown; stream: ReadableStream<never>; onError?: (error: unknown) => void }): AsyncIterable<unknown>;
 };
 
 export const sdkReleases = {
@@ -68,8 +68,15 @@ export type ClientRun = {
   error: Error | undefined;
 };
 
+export type ClientRunOptions = {
+  /** Byte offsets where the stream is cut into pieces. */
+  cuts?: readonly number[];
+  /** The assistant message the client continues (`readUIMessageStream`'s `message`). */
+  message?: UIMessage;
+};
+
 /** Runs `DefaultChatTransport`'s chunk parsing and `readUIMessageStream` on the bytes. */
-export async function runSdkClient(input: string | Uint8Array, release: SdkRelease = 'ai', cuts: readonly number[] = []): Promise<ClientRun> {
+export async function runSdkClient(input: string | Uint8Array, release: SdkRelease = 'ai', { cuts = [], message }: ClientRunOptions = {}): Promise<ClientRun> {
   const sdk = sdkReleases[release];
   const chunks = sdk.parseJsonEventStream({ stream: byteStream(input, cuts), schema: sdk.uiMessageChunkSchema as never }).pipeThrough(
     new TransformStream<ParseResult, unknown>({
@@ -82,6 +89,8 @@ export async function runSdkClient(input: string | Uint8Array, release: SdkRelea
   let error: Error | undefined;
   const messages: UIMessage[] = [];
   const stream = sdk.readUIMessageStream({
+    // The client continues (and changes) the message it is given: give it a copy.
+    message: message && structuredClone(message),
     stream: chunks as ReadableStream<never>,
     onError(reported) {
       error ??= reported instanceof Error ? reported : new Error(String(reported));

@@ -1,0 +1,25 @@
+/**
+ * What a chat request says about its response. `DefaultChatTransport` posts the whole chat
+ * (`{ messages: [...], ... }`), and useChat continues the last message when it is the
+ * assistant's — after a tool approval, or a client-side tool's output — so the response's chunks
+ * refer to that message's tool calls. Any other body continues nothing.
+ */
+import { z } from 'zod';
+import { uiMessageSchema, type UIMessage } from './schemas/report.js';
+
+const chatRequestSchema = z.looseObject({ messages: z.array(z.unknown()).min(1) });
+
+/** The assistant message a chat request's response continues, if any. */
+export function continuedMessage(body: string | null | undefined): UIMessage | undefined {
+  if (!body) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const request = chatRequestSchema.safeParse(value);
+  if (!request.success) return undefined;
+  const last = uiMessageSchema.safeParse(request.data.messages.at(-1));
+  return last.success ? (last.data as UIMessage) : undefined;
+}
