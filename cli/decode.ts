@@ -1,13 +1,13 @@
-/** `streamscope decode [FILE|-] [--json] [--dialect …] [--client …]` */
+/** `streamscope decode [FILE|-] [--json] [--dialect …] [--client …] [--message FILE]` */
 import { decodeStream } from '../protocol/index.js';
 import { readInput, type Io } from './io.js';
-import { decodeOptions, parse, readDecoderFlags, singleSource } from './options.js';
+import { decodeOptions, parse, readDecoderFlags, readMessageFlag, singleSource } from './options.js';
 import { formatReport } from './format.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { ...decodeOptions, json: { type: 'boolean' } });
   const { bytes } = await readInput(singleSource('decode', positionals, process.stdin.isTTY ? undefined : '-'));
-  const report = await decodeStream(bytes, readDecoderFlags(values));
+  const report = await decodeStream(bytes, { ...readDecoderFlags(values), message: await readMessageFlag(values.message) });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, process.stdout.columns ?? 120));
   return 0;
 }

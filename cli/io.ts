@@ -17,7 +17,7 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-async function readLocalFile(path: string): Promise<Uint8Array> {
+async function readLocalFile(path: string, what: string): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(path);
@@ -25,7 +25,7 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`);
   }
-  if (info.isDirectory()) throw new UsageError(`${path}: is a directory, expected an SSE stream file`);
+  if (info.isDirectory()) throw new UsageError(`${path}: is a directory, expected ${what} file`);
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
@@ -33,22 +33,22 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Rejects input that is not text: an SSE stream is UTF-8 without NUL bytes. */
-export function assertText(bytes: Uint8Array, name: string): void {
+/** Rejects input that is not text: an SSE stream (or a JSON file) is UTF-8 without NUL bytes. */
+export function assertText(bytes: Uint8Array, name: string, what = 'an SSE stream'): void {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new UsageError(`${name}: binary data (a NUL byte at offset ${nul}), not an SSE text stream`);
+  if (nul !== -1) throw new UsageError(`${name}: binary data (a NUL byte at offset ${nul}), not ${what}`);
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${name}: not valid UTF-8, so not an SSE text stream`);
+    throw new UsageError(`${name}: not valid UTF-8, so not ${what}`);
   }
 }
 
-/** The bytes of FILE, or of standard input for "-". */
-export async function readInput(source: string): Promise<{ bytes: Uint8Array; name: string }> {
+/** The bytes of FILE, or of standard input for "-"; `what` the file should hold, for errors. */
+export async function readInput(source: string, what = 'an SSE stream'): Promise<{ bytes: Uint8Array; name: string }> {
   const name = source === '-' ? 'standard input' : source;
-  const bytes = source === '-' ? await readStdin() : await readLocalFile(source);
-  assertText(bytes, name);
+  const bytes = source === '-' ? await readStdin() : await readLocalFile(source, what);
+  assertText(bytes, name, what);
   return { bytes, name };
 }
 

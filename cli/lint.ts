@@ -2,9 +2,9 @@
  * `streamscope lint [FILE|-|URL] [--fail-on error|warning|info]`: findings, and exit 1 when any
  * reach the threshold. A URL is streamed live with each event's arrival time, so stalls show.
  */
-import { createDecoder, decodeStream, severities, type DecodeReport, type Severity } from '../protocol/index.js';
+import { continuedMessage, createDecoder, decodeStream, severities, type DecodeReport, type Severity } from '../protocol/index.js';
 import { isUrl, openUrl, readInput, UsageError, type Io } from './io.js';
-import { decodeOptions, oneOf, parse, readDecoderFlags, singleSource } from './options.js';
+import { decodeOptions, oneOf, parse, readDecoderFlags, readMessageFlag, singleSource } from './options.js';
 import { formatFinding } from './format.js';
 
 const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -55,9 +55,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   const failOn = oneOf('fail-on', values['fail-on'], severities) ?? 'error';
   const source = singleSource('lint', positionals, process.stdin.isTTY ? undefined : '-');
-  const options = { ...readDecoderFlags(values), stallMs: positiveNumber('stall-ms', values['stall-ms'], 5000) };
+  const options = { ...readDecoderFlags(values), stallMs: positiveNumber('stall-ms', values['stall-ms'], 5000), message: await readMessageFlag(values.message) };
   const report = isUrl(source)
-    ? await lintUrl(source, { ...options, timeoutMs: positiveNumber('timeout', values.timeout, 120) * 1000, request: { method: values.method, headers: values.header ?? [], data: values.data } }, io)
+    ? await lintUrl(
+        source,
+        {
+          ...options,
+          // Posting a chat whose last message is the assistant's continues it, as useChat does.
+          message: options.message ?? continuedMessage(values.data),
+          timeoutMs: positiveNumber('timeout', values.timeout, 120) * 1000,
+          request: { method: values.method, headers: values.header ?? [], data: values.data },
+        },
+        io,
+      )
     : await decodeStream((await readInput(source)).bytes, options);
   if (values.json) io.stdout(`${JSON.stringify(report.findings, null, 2)}\n`);
   else if (report.findings.length === 0) io.stdout('No findings.\n');

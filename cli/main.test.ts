@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { decodeReportSchema } from '../protocol/index.js';
+import { deniedApprovalTurn } from '../protocol/test-support/ai-sdk-streams.js';
 
 const samples = fileURLToPath(new URL('../protocol/fixtures/', import.meta.url));
 const tool = join(samples, 'ai-sdk-tool-multistep.sse');
@@ -94,13 +95,43 @@ describe('streamscope lint', () => {
   });
 });
 
+describe('a stream that continues the assistant message (--message)', () => {
+  it('is linted as the client continues it, from a UI message or the chat request ending with it', async () => {
+    const turn = await deniedApprovalTurn();
+    const response = file('continued.sse', turn.response);
+    const alone = await cli('lint', response);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/orphan-tool-output/);
+    for (const start of [file('message.json', JSON.stringify(turn.message)), file('request.json', turn.requestBody)]) {
+      const continued = await cli('lint', response, '--message', start);
+      expect(continued).toEqual({ code: 0, stdout: 'No findings.\n', stderr: '' });
+    }
+    const { stdout } = await cli('decode', response, '--json', '--message', file('request.json', turn.requestBody));
+    expect(decodeReportSchema.parse(JSON.parse(stdout)).message.parts.map((part) => part.state)).toEqual([undefined, 'output-denied', undefined, 'done']);
+  });
+
+  it.each([
+    ['not JSON', '{"id":', /--message .*bad\.json: not JSON \(/],
+    ['a user message', JSON.stringify({ id: 'u', role: 'user', parts: [] }), /--message .*bad\.json: not an assistant UI message \(role: /],
+    ['a chat ending with the user', JSON.stringify({ messages: [{ id: 'u', role: 'user', parts: [] }] }), /not a chat request whose last message is the assistant's \(role: /],
+  ])('exits 2 with one clear line for a --message file that is %s', async (_, content, message) => {
+    await expectUsageError(['lint', tool, '--message', file('bad.json', content)], message);
+  });
+});
+
 describe('streamscope lint URL', () => {
   let server: Server;
   let base: string;
+  let continuation = '';
   beforeAll(async () => {
+    continuation = (await deniedApprovalTurn()).response;
     server = createServer((request, response) => {
       if (request.url === '/error') {
         response.writeHead(500).end('boom');
+        return;
+      }
+      if (request.url === '/continue') {
+        response.writeHead(200, { 'content-type': 'text/event-stream' }).end(continuation);
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -121,6 +152,12 @@ describe('streamscope lint URL', () => {
     const { code, stdout } = await cli('lint', `${base}/chat`, '--stall-ms', '200', '--fail-on', 'warning', '--data', '{"messages":[]}');
     expect(stdout).toMatch(/^warning\s+stall\s+(event \d+|stream)\s+0\.\d s without a chunk/m);
     expect(code).toBe(1);
+  });
+
+  it('continues the assistant message that ends the chat posted with --data, as useChat does', async () => {
+    const { requestBody } = await deniedApprovalTurn();
+    expect(await cli('lint', `${base}/continue`, '--data', requestBody)).toEqual({ code: 0, stdout: 'No findings.\n', stderr: '' });
+    expect((await cli('lint', `${base}/continue`, '--data', '{"messages":[]}')).stdout).toMatch(/orphan-tool-output/);
   });
 
   it('exits 2 when the server answers an HTTP error', async () => {

@@ -19,12 +19,16 @@ const commands: Record<string, () => Promise<Command>> = {
 
 const help = `streamscope — inspect AI SDK UI message streams
 
-  streamscope decode [FILE|-] [--json] [--dialect ai-sdk|autogpt] [--client 5|6|7]
-  streamscope lint [FILE|-|URL] [--fail-on error|warning|info] [--stall-ms N]
+  streamscope decode [FILE|-] [--json] [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE]
+  streamscope lint [FILE|-|URL] [--fail-on error|warning|info] [--stall-ms N] [--message FILE]
                    [--method M] [--header "Name: value"]… [--data BODY] [--timeout S] [--json]
   streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]
   streamscope scenarios list [--json] | validate FILE… | schema
   streamscope record URL [--method M] [--header "Name: value"]… [--data BODY] [--name NAME] [--timeout S] > scenario.json
+
+--message FILE: the assistant message the stream continues (a UI message, or the chat request
+  body ending with it), as useChat continues it after a tool approval; lint URL takes it from
+  --data when the chat posted there ends with the assistant's message.
 
 Exit codes: 0 ok, 1 findings at or above --fail-on (default error), 2 usage or input error.
 `;

@@ -1,7 +1,7 @@
 /** Command-line parsing shared by the commands: `node:util` parseArgs, errors as usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { clientVersions, dialects, type ClientVersion, type Dialect } from '../protocol/index.js';
-import { UsageError } from './io.js';
+import { clientVersions, dialects, lastChatMessage, uiMessageSchema, type ClientVersion, type Dialect, type UIMessage } from '../protocol/index.js';
+import { readInput, UsageError } from './io.js';
 
 type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -17,6 +17,7 @@ export function parse<T extends Options>(argv: string[], options: T): Parsed<T> 
 export const decodeOptions = {
   dialect: { type: 'string' },
   client: { type: 'string' },
+  message: { type: 'string' },
 } as const;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -33,6 +34,29 @@ export function readDecoderFlags(values: { dialect?: string; client?: string }):
 }
 
 export { oneOf };
+
+/**
+ * `--message FILE`: the assistant message the stream continues (useChat continues the chat's last
+ * message when it is the assistant's): a UI message, or the chat request body that ends with it.
+ */
+export async function readMessageFlag(path: string | undefined): Promise<UIMessage | undefined> {
+  if (path === undefined) return undefined;
+  const { bytes, name } = await readInput(path, 'a JSON');
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new UsageError(`--message ${name}: not JSON (${(error as Error).message})`);
+  }
+  const last = lastChatMessage(value);
+  const message = uiMessageSchema.safeParse(last ?? value);
+  if (!message.success) {
+    const [issue] = message.error.issues;
+    const what = last === undefined ? 'an assistant UI message' : "a chat request whose last message is the assistant's";
+    throw new UsageError(`--message ${name}: not ${what} (${issue.path.join('.') || '(root)'}: ${issue.message})`);
+  }
+  return message.data as UIMessage;
+}
 
 export function singleSource(command: string, positionals: string[], fallback?: string): string {
   if (positionals.length > 1) throw new UsageError(`one input at a time, got ${positionals.length}`);

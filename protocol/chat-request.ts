@@ -9,6 +9,12 @@ import { uiMessageSchema, type UIMessage } from './schemas/report.js';
 
 const chatRequestSchema = z.looseObject({ messages: z.array(z.unknown()).min(1) });
 
+/** The last message of a parsed chat request body; undefined when the value is not one. */
+export function lastChatMessage(value: unknown): unknown {
+  const request = chatRequestSchema.safeParse(value);
+  return request.success ? request.data.messages.at(-1) : undefined;
+}
+
 /** The assistant message a chat request's response continues, if any. */
 export function continuedMessage(body: string | null | undefined): UIMessage | undefined {
   if (!body) return undefined;
@@ -18,8 +24,6 @@ export function continuedMessage(body: string | null | undefined): UIMessage | u
   } catch {
     return undefined;
   }
-  const request = chatRequestSchema.safeParse(value);
-  if (!request.success) return undefined;
-  const last = uiMessageSchema.safeParse(request.data.messages.at(-1));
+  const last = uiMessageSchema.safeParse(lastChatMessage(value));
   return last.success ? (last.data as UIMessage) : undefined;
 }

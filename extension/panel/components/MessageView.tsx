@@ -16,6 +16,11 @@ export function MessageView({ entry }: { entry: StreamEntry }) {
           id <code>{message.id || '—'}</code>
         </span>
         <span>{items.length} parts</span>
+        {entry.continues && (
+          <span data-testid="continues" title="The chat this request posted ends with the assistant's message: the client goes on with it, as after a tool approval.">
+            continues the chat's last message (its first {entry.continues.parts.length} parts came with the request)
+          </span>
+        )}
         {message.metadata !== undefined && (
           <span title="messageMetadata">
             metadata <code>{compactJson(message.metadata)}</code>

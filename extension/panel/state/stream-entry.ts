@@ -6,8 +6,8 @@
  * feed, so a 10,000-event stream costs one re-render per arriving chunk rather than one per record.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { createDecoder } from '../../../protocol/index.js';
-import type { DecodeReport, EventRecord, Finding } from '../../../protocol/index.js';
+import { continuedMessage, createDecoder } from '../../../protocol/index.js';
+import type { DecodeReport, EventRecord, Finding, UIMessage } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
 
 /** `live` until the stream ends; then how it ended. */
@@ -16,6 +16,8 @@ export type StreamStatus = 'live' | 'complete' | 'cancelled' | 'error';
 export type StreamEntry = {
   readonly id: string;
   readonly meta: StreamMeta;
+  /** The assistant message this response continues, from the chat the request posted (as useChat does). */
+  readonly continues: UIMessage | undefined;
   /** Read it in a render to re-render when records, findings or status change. */
   readonly revision: ReadonlySignal<number>;
   readonly status: ReadonlySignal<StreamStatus>;
@@ -50,7 +52,9 @@ export function createStreamEntry(id: string, meta: StreamMeta, options: StreamE
   let finalReport: DecodeReport | undefined;
   let cached: { revision: number; report: DecodeReport } | undefined;
 
+  const continues = continuedMessage(meta.requestBody);
   const decoder = createDecoder({
+    message: continues,
     stallMs: options.stallMs ?? defaultStallMs,
     onRecord: (record) => records.push(record),
     onFinding: (finding) => findings.push(finding),
@@ -63,6 +67,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, options: StreamE
   return {
     id,
     meta,
+    continues,
     revision,
     status,
     records,

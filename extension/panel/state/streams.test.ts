@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
 import { streamMeta } from '../test-support/stream-meta.js';
 import { createStreamsStore } from './streams.js';
+import { deniedApprovalTurn } from '../../../protocol/test-support/ai-sdk-streams.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fullText =
@@ -26,6 +27,22 @@ describe('streams store', () => {
     streams.end('s1', 40, 'complete');
     expect(entry.status.value).toBe('complete');
     expect(entry.findings.map((finding) => finding.code)).toContain('missing-finish');
+  });
+
+  it('continues the assistant message that ends the chat the request posted, as useChat does', async () => {
+    const turn = await deniedApprovalTurn();
+    const streams = createStreamsStore();
+    const continued = streams.start('s1', streamMeta({ method: 'POST', requestBody: turn.requestBody }));
+    const alone = streams.start('s2', streamMeta({ method: 'POST', requestBody: '{"messages":[]}' }));
+    for (const id of ['s1', 's2']) {
+      streams.push(id, bytes(turn.response), 5);
+      streams.end(id, 10, 'complete');
+    }
+    expect(continued.continues).toEqual(turn.message);
+    expect(continued.findings).toEqual([]);
+    expect(continued.report().message.parts.map((part) => part.state)).toEqual([undefined, 'output-denied', undefined, 'done']);
+    expect(alone.continues).toBeUndefined();
+    expect(alone.findings.map((finding) => finding.code)).toContain('orphan-tool-output');
   });
 
   it('bumps the revision once per push, not once per record', () => {
