@@ -24,6 +24,14 @@ type Case = {
 const turn = sseOf(textTurn);
 const tool = [...toolInput('call-1'), { type: 'tool-output-available', toolCallId: 'call-1', output: { tempC: 21 } }];
 
+/** A tool call whose input is streamed as text: `inputEncoding` came after the strict ai 6 releases. */
+const lateFieldTool: StreamItem[] = [
+  { type: 'tool-input-start', toolCallId: 'call-1', toolName: 'note', inputEncoding: 'text' },
+  { type: 'tool-input-delta', toolCallId: 'call-1', inputTextDelta: 'hi' },
+  { type: 'tool-input-available', toolCallId: 'call-1', toolName: 'note', input: 'hi' },
+  { type: 'tool-output-available', toolCallId: 'call-1', output: 'ok' },
+];
+
 const cases: Case[] = [
   { code: 'missing-finish', bad: sseOf(textTurn.slice(0, 6)), event: null, good: turn },
   { code: 'duplicate-finish', bad: sseOf([...textTurn, { type: 'finish' }]), event: 7, good: turn },
@@ -106,6 +114,16 @@ const cases: Case[] = [
     event: 3,
     good: turn,
     names: ['"tokens"', 'text-delta', '6.0.0–6.0.230'],
+  },
+  {
+    // A field of ai 6, but newer than its strict releases; ai 7 has always known it.
+    code: 'extra-field',
+    bad: sseOf(inserted(textTurn, 5, ...lateFieldTool)),
+    event: 5,
+    good: sseOf(inserted(textTurn, 5, ...lateFieldTool)),
+    client: '6',
+    goodClient: '7',
+    names: ['"inputEncoding"', 'tool-input-start', '6.0.0–6.0.230'],
   },
   {
     code: 'extra-field',
@@ -296,6 +314,13 @@ describe('the linter agrees with the real AI SDK client (ai 6) on the same bytes
   it('strict ai 6.0.230 rejects the extra field the linter warns about', async () => {
     const bytes = sseOf(replaced(textTurn, 3, { type: 'text-delta', id: 't1', delta: 'Hello', tokens: 1 }));
     expect((await runSdkClient(bytes, 'ai6strict')).error).toBeDefined();
+  });
+
+  it('strict ai 6.0.230 rejects a field later ai 6 releases know, which the linter warns about', async () => {
+    const bytes = sseOf(inserted(textTurn, 5, ...lateFieldTool));
+    expect(findingsOf(await decode(bytes), 'extra-field').map((finding) => finding.event)).toEqual([5]);
+    expect((await runSdkClient(bytes, 'ai6strict')).error).toBeDefined();
+    expect((await runSdkClient(bytes, 'ai')).error).toBeUndefined();
   });
 
   it('ai 5 accepts finishReason "unknown", ai 6 and ai 7 reject it; ai 7 alone accepts "interrupted"', async () => {

@@ -8,6 +8,7 @@ import { findingCodes, type EventRecord, type Finding, type FindingCode, type UI
 import {
   chunkTypeSince,
   clientVersions,
+  fieldAfterStrict,
   finishReasonSupport,
   isNamedChunkType,
   strictClientReleases,
@@ -190,15 +191,15 @@ export function createLinter(options: LinterOptions): Linter {
   }
 
   function checkExtraFields(record: EventRecord, extraFields: readonly string[]): void {
+    const type = record.type as string;
     for (const field of extraFields) {
-      const key = `${record.type}.${field}`;
+      const key = `${type}.${field}`;
       if (extraReported.has(key)) continue;
       extraReported.add(key);
-      report(
-        'extra-field',
-        record.index,
-        `"${field}" is not a field of "${record.type}" for ai ${client} clients: strict releases (ai ${strictRange(client)}) reject the chunk and end the stream, later ones ignore the field`,
-      );
+      const message = fieldAfterStrict(type, field, client)
+        ? `"${field}" of "${type}" came in a later ai ${client} release than the strict ones (ai ${strictRange(client)}): those reject the chunk and end the stream, later ones accept the field`
+        : `"${field}" is not a field of "${type}" for ai ${client} clients: strict releases (ai ${strictRange(client)}) reject the chunk and end the stream, later ones ignore the field`;
+      report('extra-field', record.index, message);
     }
   }
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   chunkTypeSince,
+  fieldAfterStrict,
   fieldSince,
   finishReasonSupport,
   isDataChunkType,
@@ -21,6 +22,7 @@ import {
 import type { SchemaIssue } from './schemas/report.js';
 
 export type Validation =
+  /** `extraFields`: what the client's strict releases reject, its unknown fields and those that came after them. */
   | { kind: 'chunk'; type: string; chunk: UIMessageChunk; extraFields: string[] }
   | { kind: 'invalid-chunk'; type: string | null; issues: SchemaIssue[] }
   | { kind: 'unknown-type'; type: string | null; since: ClientVersion | null };
@@ -46,9 +48,12 @@ function fieldCheck(schema: z.ZodType): Check {
   return (value) => schema.safeParse(value).success;
 }
 
-/** How one field of one chunk type is checked, for one client version. */
-type FieldRule = { test: Check; required: boolean };
-const anyType: FieldRule = { test: () => true, required: false };
+/**
+ * How one field of one chunk type is checked, for one client version. `afterStrict`: the client's
+ * strict releases do not know the field, so it is also reported with the extra ones.
+ */
+type FieldRule = { test: Check; required: boolean; afterStrict: boolean };
+const anyType: FieldRule = { test: () => true, required: false, afterStrict: false };
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((segment) => String(segment)).join('.');
@@ -105,7 +110,7 @@ function fieldRules(schema: z.ZodObject, type: string, client: ClientVersion): P
   let required = 0;
   for (const [key, field] of Object.entries(schema.shape)) {
     if (key === 'type' || isUnknownField(type, key, client)) continue;
-    const rule = { test: fieldCheck(field as z.ZodType), required: !(field instanceof z.ZodOptional) };
+    const rule = { test: fieldCheck(field as z.ZodType), required: !(field instanceof z.ZodOptional), afterStrict: fieldAfterStrict(type, key, client) };
     fields.set(key, rule);
     if (rule.required) required++;
   }
@@ -113,8 +118,9 @@ function fieldRules(schema: z.ZodObject, type: string, client: ClientVersion): P
 }
 
 /**
- * One pass over the chunk's keys: each known field tested, the others collected as extra. Null
- * when a known field fails or a required one is missing (zod then names the issues).
+ * One pass over the chunk's keys: each known field tested, the others collected as extra (with
+ * the known ones the client's strict releases reject). Null when a known field fails or a required
+ * one is missing (zod then names the issues).
  */
 function inspect(record: Record<string, unknown>, profile: Profile): string[] | null {
   let extra: string[] | null = null;
@@ -127,6 +133,7 @@ function inspect(record: Record<string, unknown>, profile: Profile): string[] | 
     }
     if (!rule.test(record[key])) return null;
     if (rule.required) present++;
+    if (rule.afterStrict) (extra ??= []).push(key);
   }
   return present === profile.required ? (extra ?? noExtraFields) : null;
 }
@@ -173,7 +180,7 @@ function validateWith(value: unknown, client: ClientVersion, byType: Map<string,
     const issues = zodIssues(profile.schema, type, record, client);
     if (issues.length > 0) return { kind: 'invalid-chunk', type, issues };
     // zod accepts what the fast check did not: trust zod.
-    extra = Object.keys(record).filter((key) => !profile.fields.has(key));
+    extra = Object.keys(record).filter((key) => profile.fields.get(key)?.afterStrict ?? true);
   }
   if (type === 'finish') {
     const issue = finishReasonIssue(record, client);

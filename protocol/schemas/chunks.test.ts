@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   chunkSchemas,
   chunkTypeSince,
+  fieldAfterStrict,
   fieldSince,
   finishReasonSupport,
   strictClientReleases,
@@ -108,6 +109,15 @@ describe.each(releases)('%s: chunkSchemas agree with the release\'s own uiMessag
       else expect(ours, type).toEqual(expect.arrayContaining(fields));
     }
   });
+
+  if (inStrictRange(installed[release]) && !isNewestOfMajor(release)) {
+    it('lacks exactly the fields of its major marked as coming after the strict releases', async () => {
+      for (const [type, { fields }] of await sdkChunkTypes(release)) {
+        const ours = ourFieldsFor(type as NamedChunkType, version).filter((field) => !fieldAfterStrict(type, field, version));
+        expect(fields, type).toEqual(ours);
+      }
+    });
+  }
 
   it('accepts exactly the finish reasons finishReasonSupport gives its major version', async () => {
     const ours = Object.entries(finishReasonSupport)

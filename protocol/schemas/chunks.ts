@@ -12,15 +12,27 @@ export const clientVersions = ['5', '6', '7'] as const;
 export const clientVersionSchema = z.enum(clientVersions);
 export type ClientVersion = z.infer<typeof clientVersionSchema>;
 
-type FieldMeta = { since: ClientVersion };
+type FieldMeta = { since: ClientVersion; afterStrict: boolean };
 const fieldMeta = new WeakMap<z.ZodType, FieldMeta>();
+
+function mark<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  // A copy, so that marking a shared schema instance does not mark every field that uses it.
+  const marked = schema.clone() as T;
+  fieldMeta.set(marked, meta);
+  return marked;
+}
 
 /** Marks a field as known to clients from major version `version` on. */
 function since<T extends z.ZodType>(version: ClientVersion, schema: T): T {
-  // A copy, so that marking a shared schema instance does not mark every field that uses it.
-  const marked = schema.clone() as T;
-  fieldMeta.set(marked, { since: version });
-  return marked;
+  return mark(schema, { since: version, afterStrict: false });
+}
+
+/**
+ * Marks a field that arrived inside major `version`, after its strict releases
+ * (`strictClientReleases`): those reject chunks carrying it, later releases of the major know it.
+ */
+function sinceAfterStrict<T extends z.ZodType>(version: ClientVersion, schema: T): T {
+  return mark(schema, { since: version, afterStrict: true });
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -107,7 +119,7 @@ export const chunkSchemas = {
     type: z.literal('tool-input-start'),
     ...toolInputFields,
     providerMetadata: since('6', optionalProviderMetadata),
-    inputEncoding: since('6', z.enum(['json', 'text']).optional()),
+    inputEncoding: sinceAfterStrict('6', z.enum(['json', 'text']).optional()),
   }),
   'tool-input-delta': z.looseObject({
     type: z.literal('tool-input-delta'),
@@ -129,8 +141,8 @@ export const chunkSchemas = {
     type: z.literal('tool-approval-request'),
     approvalId: z.string(),
     toolCallId: z.string(),
-    approvalDescriptor: z.unknown().optional(),
-    inputSchemaInput: z.unknown().optional(),
+    approvalDescriptor: sinceAfterStrict('6', z.unknown().optional()),
+    inputSchemaInput: sinceAfterStrict('6', z.unknown().optional()),
     signature: z.string().optional(),
     reason: since('7', z.string().optional()),
     isAutomatic: since('7', z.boolean().optional()),
@@ -272,12 +284,21 @@ export function versionAtLeast(version: ClientVersion, since: ClientVersion): bo
   return Number(version) >= Number(since);
 }
 
+function metaOf(type: string, field: string): FieldMeta | undefined {
+  const fieldSchema = schemaForType(type)?.shape[field] as z.ZodType | undefined;
+  if (!fieldSchema) return undefined;
+  return fieldMeta.get(fieldSchema) ?? { since: '5', afterStrict: false };
+}
+
 /** The client major version that first knows `field` of chunks of `type` (undefined: none). */
 export function fieldSince(type: string, field: string): ClientVersion | undefined {
-  const schema = schemaForType(type);
-  const fieldSchema = schema?.shape[field] as z.ZodType | undefined;
-  if (!fieldSchema) return undefined;
-  return fieldMeta.get(fieldSchema)?.since ?? '5';
+  return metaOf(type, field)?.since;
+}
+
+/** Whether `field` of `type` arrived in `client`'s major after its strict releases, which reject it. */
+export function fieldAfterStrict(type: string, field: string, client: ClientVersion): boolean {
+  const meta = metaOf(type, field);
+  return meta !== undefined && meta.afterStrict && meta.since === client;
 }
 
 /**
