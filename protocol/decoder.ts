@@ -170,6 +170,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     if (type !== null) byType.set(type, (byType.get(type) ?? 0) + 1);
     emit(record);
     linter.event(record, extraFields, failure);
+    if (lineProblems.length > 0) reportLineProblems(record.index);
   }
 
   function onComment(line: string): void {
@@ -190,7 +191,21 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     });
   }
 
+  // Problems with a line of the event being read wait for it: reported with its index once it is
+  // dispatched, or with none if it never is.
+  let lineProblems: SseProblem[] = [];
+
+  function reportLineProblems(event: number | null): void {
+    for (const problem of lineProblems) linter.problem(problem, event);
+    lineProblems = [];
+  }
+
   function onProblem(problem: SseProblem): void {
+    if (problem.kind === 'unknown-field' || problem.kind === 'invalid-retry' || problem.kind === 'invalid-id') {
+      lineProblems.push(problem);
+      return;
+    }
+    reportLineProblems(null);
     linter.problem(problem, null);
   }
 
@@ -228,6 +243,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       ended = true;
       if (time !== null) at = time;
       input?.end();
+      reportLineProblems(null);
       summary.durationMs = at;
       linter.end(at, reassembler.current());
       for (const [code, count] of suppressed) {

@@ -152,7 +152,7 @@ const cases: Case[] = [
   },
   { code: 'missing-done', bad: sseOf(textTurn, { done: false }), event: null, good: turn },
   { code: 'sse-format', bad: `${turn}data: {"type":"data-x","data":1}`, event: null, good: `${turn}data: {"type":"data-x","data":1}\n\n`, names: ['ended inside an event'] },
-  { code: 'sse-format', bad: turn.replace('data: {"type":"start-step"}', 'data: {"type":"start-step"}\nsession: 1'), event: null, good: turn.replace('data: {"type":"start-step"}', 'data: {"type":"start-step"}\nid: 1'), names: ['"session"'] },
+  { code: 'sse-format', bad: turn.replace('data: {"type":"start-step"}', 'data: {"type":"start-step"}\nsession: 1'), event: 1, good: turn.replace('data: {"type":"start-step"}', 'data: {"type":"start-step"}\nid: 1'), names: ['"session"'] },
   { code: 'sse-format', bad: `retry: soon\n\n${turn}`, event: null, good: `retry: 3000\n\n${turn}`, names: ['"soon"'] },
   { code: 'sse-format', bad: `event: ping\n\n${turn}`, event: null, good: `: ping\n\n${turn}`, names: ['without "data"'] },
 ];
@@ -370,6 +370,19 @@ describe('streams of the AI SDK server itself', () => {
 });
 
 describe('sse-format', () => {
+  it('names the event a bad line belongs to, or none when that event is never dispatched', async () => {
+    const report = await decode(`${turn.replace('data: {"type":"start-step"}', ': note\nretry: soon\ndata: {"type":"start-step"}')}session: 1\n\nretry: later`);
+    expect(findingsOf(report, 'sse-format').map((finding) => [finding.event, finding.message.slice(0, 24)])).toEqual([
+      // The comment line in the same block is a record of its own, before the event's.
+      [2, '"retry" must be digits, '],
+      [null, 'unknown SSE field "sessi'],
+      [null, 'an event without "data" '],
+      [null, '"retry" must be digits, '],
+      [null, 'the stream ended inside '],
+    ]);
+    expect(report.events[2]).toMatchObject({ kind: 'chunk', type: 'start-step' });
+  });
+
   it('a block that only sets retry or id is valid SSE, not an event without data', async () => {
     const report = await decode(`retry: 3000\nid: 7\n\n${turn}`);
     expect(codesOf(report)).toEqual([]);
