@@ -54,7 +54,7 @@ function streamingToolCalls(message: UIMessage): Record<string, PartialToolCall>
     if (!isToolPart(part) || part.state !== 'input-streaming') continue;
     const dynamic = part.type === 'dynamic-tool';
     calls[part.toolCallId] = {
-      text: typeof part.rawInput === 'string' ? part.rawInput : '',
+      text: (part.rawInput ?? '') as string,
       toolName: dynamic ? (part.toolName as string) : staticToolName(part),
       dynamic,
       inputEncoding: part.inputEncoding as PartialToolCall['inputEncoding'],
