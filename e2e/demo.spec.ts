@@ -4,21 +4,11 @@
  * `?worker` the same handlers answer from inside the browser (MSW's setupWorker); `/sse/:scenario`
  * feeds a plain EventSource.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from './support/chromium.js';
+import { ensureDemoBuilt } from './support/demo-build.js';
 import { startMockServer, type MockServer } from '../mock-server/transports/http-server.js';
 import { createRegistry } from '../mock-server/scenarios/registry.js';
-
-const root = resolve(import.meta.dirname, '..');
-
-/** Builds the demo page when dist/demo lacks it (or predates the in-browser mode). */
-function ensureDemoBuilt(): void {
-  const built = ['index.html', 'mockServiceWorker.js'].every((file) => existsSync(resolve(root, 'dist/demo', file)));
-  if (!built) execFileSync('npm', ['run', 'build:demo'], { cwd: root, stdio: 'inherit' });
-}
 
 let server: MockServer;
 let browser: Browser;
@@ -52,6 +42,27 @@ test('a reply streams in as the server sends it, then the chat is ready', async 
   await expect(assistant.getByTestId('part-text')).toContainText('17 + 25 = 42.');
   await expect(page.getByTestId('chat-status')).toHaveText('ready');
   await page.close();
+});
+
+test('a tool waits for approval; answering continues the same message with the output or the denial', async () => {
+  for (const [button, state, answer] of [
+    ['approve', 'output-available', 'Deleted notes.txt.'],
+    ['deny', 'output-denied', 'OK, I left notes.txt alone.'],
+  ] as const) {
+    const page = await openDemo('tool-approval');
+    await page.getByTestId('send').click();
+    const assistant = page.getByTestId('message-assistant');
+    await expect(assistant.getByTestId('part-tool').locator('.state')).toHaveText('approval-requested');
+    await expect(page.getByTestId('chat-status')).toHaveText('ready');
+    await assistant.getByTestId(button).click();
+    await expect(assistant.getByTestId('part-text')).toContainText(answer);
+    await expect(assistant.getByTestId('part-tool').locator('.state')).toHaveText(state);
+    await expect(page.getByTestId('chat-status')).toHaveText('ready');
+    // One assistant message: the answer continued it rather than adding another.
+    await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+    await expect(assistant.getByTestId('approve')).toHaveCount(0);
+    await page.close();
+  }
 });
 
 test('Stop asks the server to stop; the stream ends with abort and the chat settles', async () => {

@@ -3,7 +3,7 @@
  * signals, so the page re-renders as each chunk arrives.
  */
 import { signal } from '@preact/signals';
-import { AbstractChat, DefaultChatTransport, type ChatState, type ChatStatus, type UIMessage } from 'ai';
+import { AbstractChat, DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, type ChatState, type ChatStatus, type UIMessage } from 'ai';
 
 function createSignalState(): ChatState<UIMessage> {
   const messages = signal<UIMessage[]>([]);
@@ -37,7 +37,8 @@ function createSignalState(): ChatState<UIMessage> {
 
 class SignalChat extends AbstractChat<UIMessage> {
   constructor(transport: DefaultChatTransport<UIMessage>) {
-    super({ transport, state: createSignalState() });
+    // Once every approval asked for is answered, the chat sends again, continuing the message.
+    super({ transport, state: createSignalState(), sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
   }
 }
 

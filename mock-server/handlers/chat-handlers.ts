@@ -4,9 +4,10 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { uiMessageStreamHeaders } from '../../protocol/encoder.js';
+import { continuedMessage } from '../../protocol/chat-request.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { MockContext } from './context.js';
-import { parseChatBody, pickScenarioName, scenarioHeader } from './pick-scenario.js';
+import { parseChatBody, pickScenarioName, scenarioHeader, stepsFor } from './pick-scenario.js';
 import type { Session } from './session.js';
 
 function streamResponse(session: Session, scenario: Scenario): Response {
@@ -21,11 +22,13 @@ function unknownScenario(context: MockContext, name: string): Response {
   return HttpResponse.json({ error: `[streamscope] unknown scenario "${name}"; known: ${known.join(', ')}` }, { status: 404 });
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/** The request body as text and as JSON (undefined when it is not JSON). */
+async function readBody(request: Request): Promise<{ text: string; json: unknown }> {
+  const text = await request.text().catch(() => '');
   try {
-    return await request.json();
+    return { text, json: JSON.parse(text) };
   } catch {
-    return undefined;
+    return { text, json: undefined };
   }
 }
 
@@ -33,11 +36,12 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
   const base = context.baseUrl;
   return [
     http.post(`${base}/api/chat`, async ({ request }) => {
-      const body = parseChatBody(await readJson(request));
+      const { text, json } = await readBody(request);
+      const body = parseChatBody(json);
       const name = pickScenarioName(request, body) ?? context.registry.defaultName;
       const scenario = context.registry.get(name);
       if (!scenario) return unknownScenario(context, name);
-      return streamResponse(context.sessions.start(scenario, body.id), scenario);
+      return streamResponse(context.sessions.start(scenario, body.id, stepsFor(scenario, continuedMessage(text))), scenario);
     }),
     http.get(`${base}/api/chat/:id/stream`, ({ params }) => {
       const session = context.sessions.active(String(params.id));

@@ -1,9 +1,12 @@
 /**
  * Which scenario a chat request asks for: header `x-streamscope-scenario`, else `?scenario=`,
- * else a last user message `/scenario NAME`, else none (the caller uses the default). The body
- * comes from a client, so it is read with a schema and ignored when it does not fit.
+ * else a last user message `/scenario NAME`, else none (the caller uses the default); and which of
+ * its scripts answers it. The body comes from a client, so it is read with a schema and ignored
+ * when it does not fit.
  */
 import { z } from 'zod';
+import type { UIMessage } from '../../protocol/schemas/report.js';
+import type { Scenario, Step } from '../scenarios/schema.js';
 
 export const scenarioHeader = 'x-streamscope-scenario';
 
@@ -38,4 +41,18 @@ export function pickScenarioName(request: Request, body: ChatBody): string | und
   const fromQuery = new URL(request.url).searchParams.get('scenario');
   if (fromQuery) return fromQuery.trim();
   return /^\s*\/scenario\s+(\S+)/.exec(lastUserText(body))?.[1];
+}
+
+const isDeniedApproval = (part: UIMessage['parts'][number]): boolean =>
+  part.state === 'approval-responded' && (part.approval as { approved?: unknown } | undefined)?.approved === false;
+
+/**
+ * The steps that answer a request: the scenario's continuation when the chat posted ends with the
+ * assistant's message (its `denied` steps when that message holds a denied approval), else its
+ * own steps.
+ */
+export function stepsFor(scenario: Scenario, continued: UIMessage | undefined): Step[] {
+  const continuation = continued && scenario.continuation;
+  if (!continuation) return scenario.steps;
+  return continuation.denied && continued.parts.some(isDeniedApproval) ? continuation.denied : continuation.steps;
 }

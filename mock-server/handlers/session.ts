@@ -11,6 +11,8 @@ import type { MockStats, Timers } from './stats.js';
 
 export type SessionOptions = {
   scenario: Scenario;
+  /** The script to play: the scenario's steps, or its continuation's. */
+  steps: Step[];
   resumable: boolean;
   /** How long a resumable session waits for a reader to come back. */
   resumeWindowMs: number;
@@ -64,7 +66,7 @@ export function createSession(options: SessionOptions): Session {
       return true;
     },
   };
-  const player = createPlayer(expandSteps(scenario.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers);
+  const player = createPlayer(expandSteps(options.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers);
   stats.activeStreams += 1;
 
   function detach(reader: ReadableStreamDefaultController<Uint8Array>): void {

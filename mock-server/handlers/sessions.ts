@@ -1,5 +1,5 @@
 /** The playing sessions: by chat id for resume and stop, plus anonymous ones (EventSource, no id). */
-import type { Scenario } from '../scenarios/schema.js';
+import type { Scenario, Step } from '../scenarios/schema.js';
 import { createSession, type Session } from './session.js';
 import type { MockStats, Timers } from './stats.js';
 
@@ -9,10 +9,12 @@ export function createSessionTable(stats: MockStats, timers: Timers, resumeWindo
   const byChat = new Map<string, Session>();
   const all = new Set<Session>();
 
-  function start(scenario: Scenario, chatId?: string): Session {
+  /** Plays `steps` (by default the scenario's own) for a chat, or for an anonymous reader. */
+  function start(scenario: Scenario, chatId?: string, steps: Step[] = scenario.steps): Session {
     if (chatId !== undefined) byChat.get(chatId)?.cancel();
     const session: Session = createSession({
       scenario,
+      steps,
       resumable: chatId !== undefined,
       resumeWindowMs,
       stats,

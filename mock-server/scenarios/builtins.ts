@@ -14,6 +14,7 @@ import stallSilent from './builtins/stall-silent.json' with { type: 'json' };
 import stopCompletes from './builtins/stop-completes.json' with { type: 'json' };
 import stopIgnored from './builtins/stop-ignored.json' with { type: 'json' };
 import stuckSession from './builtins/stuck-session.json' with { type: 'json' };
+import toolApproval from './builtins/tool-approval.json' with { type: 'json' };
 import toolMultistep from './builtins/tool-multistep.json' with { type: 'json' };
 import unknownChunkType from './builtins/unknown-chunk-type.json' with { type: 'json' };
 import { formatProblem, validateScenario } from './validate.js';
@@ -35,6 +36,7 @@ const files: Record<string, unknown> = {
   'stop-completes.json': stopCompletes,
   'stop-ignored.json': stopIgnored,
   'stuck-session.json': stuckSession,
+  'tool-approval.json': toolApproval,
   'tool-multistep.json': toolMultistep,
   'unknown-chunk-type.json': unknownChunkType,
 };

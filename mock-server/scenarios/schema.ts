@@ -127,6 +127,17 @@ export const scenarioSchema = z.strictObject({
   steps: z.array(stepSchema).min(1),
   /** What a stop request sends before the stream closes; default `abort` then `[DONE]`. */
   onStop: z.array(stepSchema).optional(),
+  /**
+   * What the response sends instead of `steps` when the posted chat ends with the assistant's
+   * message: useChat continuing it after a tool approval or a client-side tool's output.
+   */
+  continuation: z
+    .strictObject({
+      steps: z.array(stepSchema).min(1),
+      /** Sent instead when the continued message holds a denied tool approval. */
+      denied: z.array(stepSchema).min(1).optional(),
+    })
+    .optional(),
 });
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 /** A validated scenario with its name settled. */

@@ -5,8 +5,9 @@
  * they declare and the client behaviour those faults cause. Resume and stop, end to end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
-import { createDecoder, type DecodeReport } from '../../protocol/index.js';
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, readUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
+import { continuedMessage, createDecoder, decodeStream, type DecodeReport } from '../../protocol/index.js';
+import { MemoryChat, MemoryChatState } from '../../protocol/test-support/linter-cases.js';
 import { builtinScenarios } from '../scenarios/builtins.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { startMockServer, type MockServer } from './http-server.js';
@@ -186,5 +187,50 @@ describe('resume and stop with the AI SDK client', () => {
     const expected = scenario('plain-text').steps.find((step) => step.step === 'text');
     expect(text && 'text' in text ? text.text : undefined).toBe(expected && 'text' in expected ? expected.text : 'missing');
     expect(await transport.reconnectToStream({ chatId: 'resume-1' })).toBeNull();
+  });
+});
+
+describe('a tool approval through useChat\'s engine (AbstractChat), over HTTP', () => {
+  it.each([
+    [true, 'output-available', 'Deleted notes.txt.'],
+    [false, 'output-denied', 'OK, I left notes.txt alone.'],
+  ] as const)('approved: %s → the next request continues the message: tool %s, then the answer', async (approved, toolState, answer) => {
+    const decoded: Promise<DecodeReport>[] = [];
+    const transport = new DefaultChatTransport<UIMessage>({
+      api: `${server.url}/api/chat`,
+      headers: { 'x-streamscope-scenario': 'tool-approval' },
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const [mine, theirs] = response.body!.tee();
+        // As the panel decodes a captured stream: continuing what the posted chat ends with.
+        decoded.push(decodeStream(mine, { message: continuedMessage(init?.body as string) }));
+        return new Response(theirs, response);
+      },
+    });
+    const state = new MemoryChatState();
+    let finished = 0;
+    let continued!: () => void;
+    const bothFinished = new Promise<void>((resolve) => (continued = resolve));
+    const chat = new MemoryChat({
+      state,
+      transport,
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      onFinish: () => ++finished === 2 && continued(),
+    });
+    await chat.sendMessage({ text: 'delete notes.txt' });
+    expect(state.messages.at(-1)?.parts.find((part) => part.type === 'tool-delete_file')).toMatchObject({ state: 'approval-requested' });
+    await chat.addToolApprovalResponse({ id: 'approval-delete', approved });
+    await bothFinished;
+
+    expect(state.error).toBeUndefined();
+    expect(state.messages).toHaveLength(2);
+    const message = state.messages[1];
+    expect(message.parts.map((part) => part.type)).toEqual(['step-start', 'tool-delete_file', 'step-start', 'text']);
+    expect(message.parts[1]).toMatchObject({ state: toolState });
+    expect(message.parts[3]).toMatchObject({ text: answer });
+    const [first, second] = await Promise.all(decoded);
+    expect(first.findings).toEqual([]);
+    expect(second.findings).toEqual([]);
+    expect(second.message.parts).toEqual(message.parts);
   });
 });

@@ -64,7 +64,7 @@ export function codesOf(report: DecodeReport): FindingCode[] {
 export type ChatRun = { status: ChatStatus; error: Error | undefined; message: SdkUIMessage | undefined; finishReason: string | undefined };
 
 /** Minimal in-memory chat state, as framework bindings (React, Vue, Svelte) provide. */
-class MemoryChatState implements ChatState<SdkUIMessage> {
+export class MemoryChatState implements ChatState<SdkUIMessage> {
   status: ChatStatus = 'ready';
   error: Error | undefined = undefined;
   messages: SdkUIMessage[] = [];
@@ -74,7 +74,7 @@ class MemoryChatState implements ChatState<SdkUIMessage> {
   snapshot = <T>(thing: T): T => structuredClone(thing);
 }
 
-class MemoryChat extends AbstractChat<SdkUIMessage> {}
+export class MemoryChat extends AbstractChat<SdkUIMessage> {}
 
 /** useChat's engine (`AbstractChat` + `DefaultChatTransport`) on a response whose body is `bytes`. */
 export async function runChat(bytes: string): Promise<ChatRun> {

@@ -26,6 +26,8 @@ export function App({ mockHost }: { mockHost: string }) {
     note.value = '';
     void chat.sendMessage({ text: prompt.value });
   };
+  // Answering continues the same assistant message: the chat posts again by itself.
+  const answerApproval = (id: string, approved: boolean) => void chat.addToolApprovalResponse({ id, approved });
   const stop = async () => {
     note.value = (await requestStop(chat.id)) ? 'Stop requested: the server ends the stream.' : 'Nothing to stop on the server.';
   };
@@ -41,7 +43,7 @@ export function App({ mockHost }: { mockHost: string }) {
       </header>
       <div class="messages">
         {chat.messages.map((message) => (
-          <MessageView key={message.id} message={message} />
+          <MessageView key={message.id} message={message} onApproval={answerApproval} />
         ))}
       </div>
       {chat.error && (

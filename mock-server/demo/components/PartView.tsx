@@ -4,8 +4,11 @@ type Part = UIMessage['parts'][number];
 
 const json = (value: unknown): string => JSON.stringify(value) ?? "undefined";
 
+/** The user's answer to a tool's approval request (`approval.id`). */
+export type AnswerApproval = (approvalId: string, approved: boolean) => void;
+
 /** One message part, rendered as it streams (its `state` shown beside it). */
-export function PartView({ part }: { part: Part }) {
+export function PartView({ part, onApproval }: { part: Part; onApproval: AnswerApproval }) {
   if (part.type === 'text') {
     return (
       <div class="part text" data-testid="part-text">
@@ -32,6 +35,16 @@ export function PartView({ part }: { part: Part }) {
         {'input' in tool && tool.input !== undefined ? `\ninput: ${json(tool.input)}` : ''}
         {'output' in tool && tool.output !== undefined ? `\noutput: ${json(tool.output)}` : ''}
         {'errorText' in tool && tool.errorText ? `\nerror: ${tool.errorText}` : ''}
+        {tool.state === 'approval-requested' && (
+          <div class="approval">
+            <button data-testid="approve" type="button" onClick={() => onApproval(tool.approval.id, true)}>
+              Approve
+            </button>
+            <button data-testid="deny" type="button" onClick={() => onApproval(tool.approval.id, false)}>
+              Deny
+            </button>
+          </div>
+        )}
       </div>
     );
   }
