@@ -29,6 +29,12 @@ describe('scenario validation', () => {
     ]);
   });
 
+  it('checks a continuation\'s steps as it checks the scenario\'s own', () => {
+    expect(problemsOf({ expect: [], steps: [{ step: 'done' }], continuation: { steps: [{ step: 'done' }], denied: [{ step: 'chunk', chunk: { type: 'tool-output-denied' } }] } })).toEqual([
+      'scenarios/bad.json: $.continuation.denied[0].chunk.toolCallId: Invalid input: expected string, received undefined',
+    ]);
+  });
+
   it('reports JSON syntax errors at the root', () => {
     const result = parseScenario('{"steps": [', 'x.json');
     expect(result.ok ? null : result.problems[0]).toMatchObject({ file: 'x.json', path: '$', message: expect.stringMatching(/^not valid JSON: /) });
