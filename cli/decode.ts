@@ -6,8 +6,10 @@ import { formatReport } from './format.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { ...decodeOptions, json: { type: 'boolean' } });
-  const { bytes } = await readInput(singleSource('decode', positionals, process.stdin.isTTY ? undefined : '-'));
-  const report = await decodeStream(bytes, { ...readDecoderFlags(values), message: await readMessageFlag(values.message) });
+  const source = singleSource('decode', positionals, process.stdin.isTTY ? undefined : '-');
+  const message = await readMessageFlag(values.message, source);
+  const { bytes } = await readInput(source);
+  const report = await decodeStream(bytes, { ...readDecoderFlags(values), message });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, process.stdout.columns ?? 120));
   return 0;
 }

@@ -55,7 +55,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   const failOn = oneOf('fail-on', values['fail-on'], severities) ?? 'error';
   const source = singleSource('lint', positionals, process.stdin.isTTY ? undefined : '-');
-  const options = { ...readDecoderFlags(values), stallMs: positiveNumber('stall-ms', values['stall-ms'], 5000), message: await readMessageFlag(values.message) };
+  const options = { ...readDecoderFlags(values), stallMs: positiveNumber('stall-ms', values['stall-ms'], 5000), message: await readMessageFlag(values.message, source) };
   const report = isUrl(source)
     ? await lintUrl(
         source,

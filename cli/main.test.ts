@@ -117,6 +117,10 @@ describe('a stream that continues the assistant message (--message)', () => {
   ])('exits 2 with one clear line for a --message file that is %s', async (_, content, message) => {
     await expectUsageError(['lint', tool, '--message', file('bad.json', content)], message);
   });
+
+  it('exits 2 when the stream and the message would both come from standard input', async () => {
+    await expectUsageError(['decode', '-', '--message', '-'], /--message -: standard input already carries the stream/);
+  });
 });
 
 describe('streamscope lint URL', () => {

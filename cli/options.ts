@@ -39,8 +39,9 @@ export { oneOf };
  * `--message FILE`: the assistant message the stream continues (useChat continues the chat's last
  * message when it is the assistant's): a UI message, or the chat request body that ends with it.
  */
-export async function readMessageFlag(path: string | undefined): Promise<UIMessage | undefined> {
+export async function readMessageFlag(path: string | undefined, source: string): Promise<UIMessage | undefined> {
   if (path === undefined) return undefined;
+  if (path === '-' && source === '-') throw new UsageError('--message -: standard input already carries the stream; give the message as a file');
   const { bytes, name } = await readInput(path, 'a JSON');
   let value: unknown;
   try {
