@@ -15,15 +15,18 @@ export function lastChatMessage(value: unknown): unknown {
   return request.success ? request.data.messages.at(-1) : undefined;
 }
 
-/** The assistant message a chat request's response continues, if any. */
+/** The assistant message the response to a parsed chat request body continues, if any. */
+export function continuedMessageOf(request: unknown): UIMessage | undefined {
+  const last = uiMessageSchema.safeParse(lastChatMessage(request));
+  return last.success ? (last.data as UIMessage) : undefined;
+}
+
+/** The assistant message a chat request's response continues, if any, from the body's text. */
 export function continuedMessage(body: string | null | undefined): UIMessage | undefined {
   if (!body) return undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(body);
+    return continuedMessageOf(JSON.parse(body));
   } catch {
     return undefined;
   }
-  const last = uiMessageSchema.safeParse(lastChatMessage(value));
-  return last.success ? (last.data as UIMessage) : undefined;
 }

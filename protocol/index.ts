@@ -9,4 +9,4 @@ export { validateChunk, type Validation } from './validate.js';
 export { createReassembler, type Reassembler, type ReassemblyFailure } from './reassembler.js';
 export { createLinter, type Linter, type LinterOptions } from './linter.js';
 export { parsePartialJson, repairJson } from './partial-json.js';
-export { continuedMessage, lastChatMessage } from './chat-request.js';
+export { continuedMessage, continuedMessageOf, lastChatMessage } from './chat-request.js';

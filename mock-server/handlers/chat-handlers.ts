@@ -4,7 +4,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { uiMessageStreamHeaders } from '../../protocol/encoder.js';
-import { continuedMessage } from '../../protocol/chat-request.js';
+import { continuedMessageOf } from '../../protocol/chat-request.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { MockContext } from './context.js';
 import { parseChatBody, pickScenarioName, scenarioHeader, stepsFor } from './pick-scenario.js';
@@ -22,13 +22,11 @@ function unknownScenario(context: MockContext, name: string): Response {
   return HttpResponse.json({ error: `[streamscope] unknown scenario "${name}"; known: ${known.join(', ')}` }, { status: 404 });
 }
 
-/** The request body as text and as JSON (undefined when it is not JSON). */
-async function readBody(request: Request): Promise<{ text: string; json: unknown }> {
-  const text = await request.text().catch(() => '');
+async function readJson(request: Request): Promise<unknown> {
   try {
-    return { text, json: JSON.parse(text) };
+    return await request.json();
   } catch {
-    return { text, json: undefined };
+    return undefined;
   }
 }
 
@@ -36,12 +34,12 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
   const base = context.baseUrl;
   return [
     http.post(`${base}/api/chat`, async ({ request }) => {
-      const { text, json } = await readBody(request);
+      const json = await readJson(request);
       const body = parseChatBody(json);
       const name = pickScenarioName(request, body) ?? context.registry.defaultName;
       const scenario = context.registry.get(name);
       if (!scenario) return unknownScenario(context, name);
-      return streamResponse(context.sessions.start(scenario, body.id, stepsFor(scenario, continuedMessage(text))), scenario);
+      return streamResponse(context.sessions.start(scenario, body.id, stepsFor(scenario, continuedMessageOf(json))), scenario);
     }),
     http.get(`${base}/api/chat/:id/stream`, ({ params }) => {
       const session = context.sessions.active(String(params.id));
