@@ -48,6 +48,12 @@ export const streamMetaSchema = z.object({
   bytes: byteSourceSchema,
   /** What the capture could not see, in words, for the panel to show. */
   note: z.string().max(1024).nullable(),
+  /**
+   * `non-stream`: a chat request answered with something other than an event stream (an error
+   * page, a JSON error or reply), captured whole so the panel can show why nothing streamed.
+   * Absent for streams.
+   */
+  response: z.enum(['non-stream']).optional(),
 });
 export type StreamMeta = z.infer<typeof streamMetaSchema>;
 
