@@ -194,13 +194,18 @@ export function parseJsonSecurely(text: string): unknown {
   return value;
 }
 
+/** Walks with its own stack, not by recursion: a payload nested thousands deep is checked, not a RangeError. */
 function hasPoisonedKey(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  if (Object.hasOwn(record, '__proto__')) return true;
-  const ctor = Object.hasOwn(record, 'constructor') ? record.constructor : undefined;
-  if (typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) return true;
-  return Object.values(record).some(hasPoisonedKey);
+  const pending: unknown[] = [value];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next !== 'object' || next === null) continue;
+    const record = next as Record<string, unknown>;
+    if (Object.hasOwn(record, '__proto__')) return true;
+    const ctor = Object.hasOwn(record, 'constructor') ? record.constructor : undefined;
+    if (typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) return true;
+    for (const child of Object.values(record)) pending.push(child);
+  }
+  return false;
 }
 
 /** The client's reading of partial tool input: parsed, repaired, or undefined. */
