@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createParser } from 'eventsource-parser';
 import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
+import { parseWithSdk } from './test-support/client.js';
 
 type Seen = { events: SseEvent[]; comments: string[]; retries: number[]; problems: SseProblem[] };
 
@@ -63,6 +64,18 @@ describe('SSE parser (WHATWG event-stream rules)', () => {
       { kind: 'unknown-field', field: '\uFEFFdata', line: '\uFEFFdata: x' },
       { kind: 'no-data', raw: '\uFEFFdata: x' },
     ]);
+  });
+
+  it('strips one BOM from bytes, as the real client does: a second one spoils the first line', async () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const body = new TextEncoder().encode('data: {"type":"start"}\n\ndata: {"type":"finish"}\n\n');
+    for (const boms of [0, 1, 2]) {
+      const bytes = new Uint8Array([...Array.from({ length: boms }, () => bom).flat(), ...body]);
+      const client = (await parseWithSdk(bytes)).map((result) => (result.success ? result.value : 'error'));
+      // Splits inside a BOM, between two BOMs and after them change nothing.
+      for (const cuts of [[], [1], [2, 4], [3], [6, 7]]) expect(parseBytes(bytes, cuts).events.map((event) => JSON.parse(event.data))).toEqual(client);
+    }
+    expect((await parseWithSdk(new Uint8Array([...bom, ...bom, ...body]))).length).toBe(1);
   });
 
   it('treats a field without a colon as the field name with an empty value', () => {

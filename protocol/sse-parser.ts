@@ -220,10 +220,14 @@ export type SseByteParser = {
   end(): void;
 };
 
-/** UTF-8 bytes in, events out: the text decoder keeps partial characters across chunks. */
+/**
+ * UTF-8 bytes in, events out: the text decoder keeps partial characters across chunks. It keeps
+ * the BOM (`ignoreBOM`) for the text parser to strip: one BOM is stripped in all, as the client's
+ * TextDecoderStream strips one and eventsource-parser none, so a second BOM spoils the first line.
+ */
 export function createSseByteParser(options: SseParserOptions): SseByteParser {
   const parser = createSseParser(options);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return {
     feed(bytes) {
       // Looking for CR in the bytes is a native scan; in the decoded text it costs far more.
