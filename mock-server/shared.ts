@@ -6,5 +6,6 @@ export { createRegistry, type Registry, type ScenarioEntry } from './scenarios/r
 export { expandSteps, type Action } from './scenarios/expand.js';
 export { createMockContext, defaultResumeWindowMs, type MockContext, type MockOptions } from './handlers/context.js';
 export { createMockHandlers } from './handlers/chat-handlers.js';
+export { createMockControl, type MockControl } from './handlers/control.js';
 export { scenarioHeader } from './handlers/pick-scenario.js';
 export type { MockStats } from './handlers/stats.js';

@@ -66,5 +66,10 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
         })),
       ),
     ),
+    http.get(`${base}/api/holds`, () => HttpResponse.json(context.holds.counts())),
+    http.post(`${base}/api/holds/:name/release`, ({ params }) => {
+      const released = context.holds.release(String(params.name));
+      return HttpResponse.json({ released }, { status: released > 0 ? 200 : 404 });
+    }),
   ];
 }

@@ -1,5 +1,6 @@
 /** What the handlers share: the scenarios, the playing sessions and their live counts. */
 import { createRegistry, type Registry } from '../scenarios/registry.js';
+import { createHolds, type Holds } from './holds.js';
 import { createSessionTable, type SessionTable } from './sessions.js';
 import { createStats, createTimers, type MockStats } from './stats.js';
 
@@ -9,11 +10,14 @@ export type MockOptions = {
   baseUrl?: string;
   /** How long a chat's stream keeps playing for a resume after its last reader left. */
   resumeWindowMs?: number;
+  /** The scenario for requests that name none (default `plain-text`). */
+  defaultScenario?: string;
 };
 
 export type MockContext = {
   registry: Registry;
   sessions: SessionTable;
+  holds: Holds;
   stats: MockStats;
   baseUrl: string;
 };
@@ -22,9 +26,13 @@ export const defaultResumeWindowMs = 3000;
 
 export function createMockContext(options: MockOptions = {}): MockContext {
   const stats = createStats();
+  const holds = createHolds();
+  const registry = options.registry ?? createRegistry();
+  if (options.defaultScenario !== undefined) registry.setDefault(options.defaultScenario);
   return {
-    registry: options.registry ?? createRegistry(),
-    sessions: createSessionTable(stats, createTimers(stats), options.resumeWindowMs ?? defaultResumeWindowMs),
+    registry,
+    sessions: createSessionTable(stats, createTimers(stats), holds, options.resumeWindowMs ?? defaultResumeWindowMs),
+    holds,
     stats,
     baseUrl: (options.baseUrl ?? '*').replace(/\/$/, ''),
   };

@@ -4,6 +4,7 @@
  * reader, not buffered). One timer at most per playing stream.
  */
 import type { Action } from '../scenarios/expand.js';
+import type { Holds } from './holds.js';
 import type { Timers } from './stats.js';
 
 export type Sink = {
@@ -39,15 +40,33 @@ function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
   return joined;
 }
 
-export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Timers): Player {
+export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Timers, holds: Holds): Player {
   let iterator = actions;
   let start = performance.now();
   let pending: Action | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while parked at a hold: unparks without releasing. */
+  let unpark: (() => void) | undefined;
   let over = false;
   let pumping = false;
 
-  function finish(action: Exclude<Action, { kind: 'send' }>): void {
+  function stopWaiting(): void {
+    timers.clear(timer);
+    timer = undefined;
+    unpark?.();
+    unpark = undefined;
+  }
+
+  /** Parks at a hold; on release, the rest of the timeline is timed from that moment. */
+  function park(action: Extract<Action, { kind: 'wait-release' }>): void {
+    unpark = holds.park(action.name, () => {
+      unpark = undefined;
+      start = performance.now() - action.at;
+      pump();
+    });
+  }
+
+  function finish(action: Exclude<Action, { kind: 'send' | 'wait-release' }>): void {
     over = true;
     if (action.kind === 'close') sink.close();
     else if (action.kind === 'disconnect') sink.disconnect();
@@ -68,6 +87,11 @@ export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Time
         return false;
       }
       pending = undefined;
+      if (next.kind === 'wait-release') {
+        flush();
+        park(next);
+        return false;
+      }
       if (next.kind !== 'send') {
         flush();
         finish(next);
@@ -97,16 +121,14 @@ export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Time
   return {
     /** Also starts playing: the owner calls it once a reader is attached. */
     resume() {
-      if (!over && !pumping && timer === undefined) pump();
+      if (!over && !pumping && timer === undefined && unpark === undefined) pump();
     },
     cancel() {
       over = true;
-      timers.clear(timer);
-      timer = undefined;
+      stopWaiting();
     },
     replace(next) {
-      timers.clear(timer);
-      timer = undefined;
+      stopWaiting();
       iterator = next;
       pending = undefined;
       start = performance.now();

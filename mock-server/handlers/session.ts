@@ -6,6 +6,7 @@
  */
 import { expandSteps } from '../scenarios/expand.js';
 import type { Scenario, Step } from '../scenarios/schema.js';
+import type { Holds } from './holds.js';
 import { createPlayer, type Sink } from './player.js';
 import type { MockStats, Timers } from './stats.js';
 
@@ -18,6 +19,7 @@ export type SessionOptions = {
   resumeWindowMs: number;
   stats: MockStats;
   timers: Timers;
+  holds: Holds;
   onEnd(): void;
 };
 
@@ -66,7 +68,7 @@ export function createSession(options: SessionOptions): Session {
       return true;
     },
   };
-  const player = createPlayer(expandSteps(options.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers);
+  const player = createPlayer(expandSteps(options.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers, options.holds);
   stats.activeStreams += 1;
 
   function detach(reader: ReadableStreamDefaultController<Uint8Array>): void {

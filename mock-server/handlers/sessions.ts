@@ -1,11 +1,12 @@
 /** The playing sessions: by chat id for resume and stop, plus anonymous ones (EventSource, no id). */
 import type { Scenario, Step } from '../scenarios/schema.js';
+import type { Holds } from './holds.js';
 import { createSession, type Session } from './session.js';
 import type { MockStats, Timers } from './stats.js';
 
 export type SessionTable = ReturnType<typeof createSessionTable>;
 
-export function createSessionTable(stats: MockStats, timers: Timers, resumeWindowMs: number) {
+export function createSessionTable(stats: MockStats, timers: Timers, holds: Holds, resumeWindowMs: number) {
   const byChat = new Map<string, Session>();
   const all = new Set<Session>();
 
@@ -19,6 +20,7 @@ export function createSessionTable(stats: MockStats, timers: Timers, resumeWindo
       resumeWindowMs,
       stats,
       timers,
+      holds,
       onEnd() {
         all.delete(session);
         if (chatId !== undefined && byChat.get(chatId) === session) byChat.delete(chatId);

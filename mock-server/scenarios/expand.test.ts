@@ -65,6 +65,15 @@ describe('expandSteps', () => {
     ]);
   });
 
+  it('waits at a hold for its release, then goes on', () => {
+    expect(take([{ step: 'heartbeat' }, { step: 'hold', name: 'gate' }, { step: 'delay', ms: 10 }, { step: 'done' }])).toEqual([
+      { at: 0, kind: 'send', bytes: ': heartbeat\n\n' },
+      { at: 0, kind: 'wait-release', name: 'gate' },
+      { at: 10, kind: 'send', bytes: 'data: [DONE]\n\n' },
+      { at: 10, kind: 'close' },
+    ]);
+  });
+
   it('ends at a disconnect, sends raw bytes as written and AutoGPT chunks without off-wire fields', () => {
     const actions = expandSteps(
       [

@@ -17,7 +17,9 @@ export type Action =
   /** Drop the connection without a proper end. */
   | { at: number; kind: 'disconnect' }
   /** Keep the connection open and send nothing more, ever. */
-  | { at: number; kind: 'hold' };
+  | { at: number; kind: 'hold' }
+  /** Send nothing more until the hold `name` is released; later actions are timed from then. */
+  | { at: number; kind: 'wait-release'; name: string };
 
 export type ExpandOptions = { dialect?: Dialect; seed?: number };
 
@@ -139,6 +141,9 @@ function* stepActions(cursor: Cursor, step: Step): Generator<Action, boolean> {
     case 'stall':
       yield* stall(cursor, step.heartbeatMs);
       return true;
+    case 'hold':
+      yield { at: cursor.at, kind: 'wait-release', name: step.name };
+      return false;
   }
 }
 

@@ -89,6 +89,13 @@ const rawStep = z
 
 const doneStep = z.strictObject({ step: z.literal('done') }).describe('Send `data: [DONE]`.');
 const disconnectStep = z.strictObject({ step: z.literal('disconnect') }).describe('Drop the connection mid-stream.');
+/** Scenario and hold names: they appear in URLs (`/sse/:scenario`, `/api/holds/:name/release`). */
+export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+const holdStep = z
+  .strictObject({ step: z.literal('hold'), name: scenarioNameSchema })
+  .describe('Send nothing more until a test releases this hold by name (`server.release(name)`, or `POST /api/holds/:name/release`), then go on.');
+
 const stallStep = z
   .strictObject({ step: z.literal('stall'), heartbeatMs: z.number().int().positive().optional() })
   .describe('Never finish: hold the connection open, with heartbeats if given.');
@@ -106,10 +113,9 @@ export const stepSchema = z.discriminatedUnion('step', [
   doneStep,
   disconnectStep,
   stallStep,
+  holdStep,
 ]);
 export type Step = z.infer<typeof stepSchema>;
-
-export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),

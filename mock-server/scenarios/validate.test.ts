@@ -24,7 +24,7 @@ describe('scenario validation', () => {
   it('lists the step kinds for an unknown step, and names unknown fields and finding codes', () => {
     expect(problemsOf({ expect: ['nope'], steps: [{ step: 'sleep' }, { step: 'delay', ms: 5, jiter: 1 }] })).toEqual([
       expect.stringMatching(/^scenarios\/bad\.json: \$\.expect\[0\]: Invalid option: expected one of "missing-finish"/),
-      'scenarios/bad.json: $.steps[0].step: expected "step" to be one of chunk, delay, comment, heartbeat, usage, text, reasoning, tool, raw, done, disconnect, stall, got "sleep"',
+      'scenarios/bad.json: $.steps[0].step: expected "step" to be one of chunk, delay, comment, heartbeat, usage, text, reasoning, tool, raw, done, disconnect, stall, hold, got "sleep"',
       'scenarios/bad.json: $.steps[1]: unknown field(s) "jiter"',
     ]);
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import type { ScenarioResult } from '../scenarios/validate.js';
+import { chatBody, readUntil } from '../test-support/http-client.js';
 import { startMockServer, type MockServer } from './http-server.js';
 
 let server: MockServer;
@@ -16,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const chatBody = (text: string, id = 'chat-x') => JSON.stringify({ id, messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] });
 
 async function servedScenario(path: string, init: RequestInit = {}): Promise<string | null> {
   const response = await fetch(`${server.url}${path}`, { method: 'POST', ...init });
@@ -46,17 +46,6 @@ describe('scenario selection', () => {
   });
 });
 
-/** Reads a response body until `until` matches what arrived so far, or to its end; returns the text read. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, until?: RegExp): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!until?.test(text)) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
-}
 
 const startChat = async (chatId: string, scenario: string) =>
   (await fetch(`${server.url}/api/chat`, { method: 'POST', body: chatBody('hi', chatId), headers: { 'x-streamscope-scenario': scenario } })).body!.getReader();

@@ -3,7 +3,9 @@
  * with a hot-reloaded folder of scenario files.
  */
 import { createMockContext, type MockContext, type MockOptions } from '../handlers/context.js';
+import { createMockControl, type MockControl } from '../handlers/control.js';
 import { createMockHandlers } from '../handlers/chat-handlers.js';
+import { createRegistry } from '../scenarios/registry.js';
 import { loadScenarioDir, watchScenarioDir, type DirectoryReport } from '../scenarios/directory.js';
 import { createDemoHandlers } from './demo-assets.js';
 import { listenNodeHttp } from './node-http.js';
@@ -17,7 +19,7 @@ export type MockServerOptions = MockOptions & {
   onScenarioFile?: DirectoryReport;
 };
 
-export type MockServer = {
+export type MockServer = MockControl & {
   readonly url: string;
   readonly port: number;
   readonly context: MockContext;
@@ -27,14 +29,17 @@ export type MockServer = {
 };
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const context = createMockContext(options);
+  const registry = options.registry ?? createRegistry();
   const report: DirectoryReport = options.onScenarioFile ?? (() => {});
   const dir = options.scenariosDir;
-  if (dir) await loadScenarioDir(dir, context.registry, report);
-  const stopWatching = dir ? watchScenarioDir(dir, context.registry, report) : () => {};
+  // The folder is read before the context exists, so that `defaultScenario` may name one of its scenarios.
+  if (dir) await loadScenarioDir(dir, registry, report);
+  const context = createMockContext({ ...options, registry });
+  const stopWatching = dir ? watchScenarioDir(dir, registry, report) : () => {};
   const handlers = [...createMockHandlers(context), ...createDemoHandlers()];
   const http = await listenNodeHttp(() => handlers, options);
   return {
+    ...createMockControl(context),
     url: http.url,
     port: http.port,
     context,
@@ -42,6 +47,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     async close() {
       stopWatching();
       context.sessions.closeAll();
+      context.holds.close();
       await http.close();
     },
   };
