@@ -63,6 +63,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [preact(), extensionFiles()],
+  // the panel's decode worker is a module worker (extension pages allow only their own scripts)
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,

@@ -13,6 +13,8 @@ import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { storeEvents } from './connection/store-events.js';
 import { createStore, StoreContext } from './state/store.js';
 import { pickTheme } from './theme.js';
+import { createDecodeClient } from './worker/decode-client.js';
+import { workerDecodePort } from './worker/worker-port.js';
 
 const params = new URLSearchParams(location.search);
 const devtools = typeof chrome !== 'undefined' ? chrome.devtools : undefined;
@@ -24,7 +26,10 @@ document.documentElement.dataset.theme = pickTheme(
   matchMedia('(prefers-color-scheme: dark)').matches,
 );
 
-const store = createStore();
+const store = createStore({
+  decoding: createDecodeClient(workerDecodePort(), { frame: (deliver) => requestAnimationFrame(deliver) }),
+  storage: localStorage,
+});
 const problem = signal<string | null>(null);
 
 /**

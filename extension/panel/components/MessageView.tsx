@@ -3,10 +3,12 @@ import type { StreamEntry } from '../state/stream-entry.js';
 import { compactJson } from '../view-model/format.js';
 import { messageItems, stepOf } from '../view-model/message-parts.js';
 import { PartView } from './PartView.js';
+import { useReport } from './use-report.js';
 
 export function MessageView({ entry }: { entry: StreamEntry }) {
-  entry.revision.value;
-  const message = entry.report().message;
+  const report = useReport(entry);
+  if (!report) return <p class="empty-state">Decoding…</p>;
+  const message = report.message;
   const items = messageItems(message);
   const steps = stepOf(items);
   return (

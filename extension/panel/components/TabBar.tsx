@@ -4,7 +4,7 @@ import { detailTabs, type DetailTab } from '../state/selection.js';
 import type { StreamEntry } from '../state/stream-entry.js';
 import { countBySeverity } from '../view-model/severity.js';
 
-const titles: Record<DetailTab, string> = { events: 'Events', findings: 'Findings', message: 'Message', timing: 'Timing' };
+const titles: Record<DetailTab, string> = { events: 'Events', findings: 'Findings', message: 'Message', timing: 'Timing', request: 'Request' };
 
 export function TabBar({ entry }: { entry: StreamEntry }) {
   const { selection } = useStore();

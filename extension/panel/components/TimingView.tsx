@@ -26,11 +26,12 @@ function ArrivalStrip({ histogram }: { histogram: number[] }) {
 }
 
 export function TimingView({ entry }: { entry: StreamEntry }) {
-  const { stallMs } = useStore();
+  const { settings } = useStore();
+  const { stallMs } = settings.current.value;
   entry.revision.value;
   const live = entry.status.value === 'live';
   const now = useElapsed(entry.meta.startedAt, live && entry.meta.transport !== 'network-log');
-  const timing = computeTiming(entry.records, entry.report().summary, { stallMs, now });
+  const timing = computeTiming(entry.records, entry.summary, { stallMs, now });
   if (!timing.known) {
     return (
       <div class="empty-state" data-testid="timing">

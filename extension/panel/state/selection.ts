@@ -1,7 +1,8 @@
 /** What the user is looking at: a stream, one of its events, and which detail view. */
 import { signal, type Signal } from '@preact/signals';
+import type { SettingsStorage } from './settings.js';
 
-export const detailTabs = ['events', 'findings', 'message', 'timing'] as const;
+export const detailTabs = ['events', 'findings', 'message', 'timing', 'request'] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
 export type SelectionStore = {
@@ -9,14 +10,22 @@ export type SelectionStore = {
   readonly eventIndex: Signal<number | null>;
   readonly tab: Signal<DetailTab>;
   selectStream(id: string | null): void;
-  /** Shows an event in the events view (a finding's "jump to event"). */
+  /** Shows an event in the events view (a finding's or a gap's "jump to event"). */
   revealEvent(index: number): void;
+  showTab(tab: DetailTab): void;
 };
 
-export function createSelectionStore(): SelectionStore {
+const tabKey = 'streamscope:tab';
+
+export function createSelectionStore(storage?: SettingsStorage): SelectionStore {
   const streamId = signal<string | null>(null);
   const eventIndex = signal<number | null>(null);
-  const tab = signal<DetailTab>('events');
+  const stored = storage?.getItem(tabKey);
+  const tab = signal<DetailTab>(detailTabs.find((name) => name === stored) ?? 'events');
+  function showTab(next: DetailTab): void {
+    tab.value = next;
+    storage?.setItem(tabKey, next);
+  }
   return {
     streamId,
     eventIndex,
@@ -28,7 +37,8 @@ export function createSelectionStore(): SelectionStore {
     },
     revealEvent(index) {
       eventIndex.value = index;
-      tab.value = 'events';
+      showTab('events');
     },
+    showTab,
   };
 }

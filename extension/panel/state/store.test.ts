@@ -26,8 +26,20 @@ describe('panel store', () => {
     expect(store.selection.eventIndex.value).toBeNull();
   });
 
-  it('uses the decoder default stall threshold unless told', () => {
-    expect(createStore().stallMs).toBe(5000);
-    expect(createStore({ stallMs: 250 }).stallMs).toBe(250);
+  it('keeps settings in storage, ignores invalid ones, and re-judges captured streams when they change', () => {
+    const saved = new Map<string, string>();
+    const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) };
+    const store = createStore({ storage });
+    const entry = store.streams.start('a', meta);
+    // `finishReason: "unknown"` is valid for client 5 only
+    store.streams.push('a', 'data: {"type":"start"}\n\ndata: {"type":"finish","finishReason":"unknown"}\n\ndata: [DONE]\n\n', 5);
+    store.streams.end('a', 10, 'complete');
+    expect(entry.findings.map((finding) => finding.code)).toEqual(['schema-violation']);
+
+    store.settings.update({ client: '5' });
+    expect(entry.findings.map((finding) => finding.code)).toEqual(['finish-reason-unsupported']);
+    expect(entry.records).toHaveLength(3);
+    store.settings.update({ stallMs: -1 });
+    expect(createStore({ storage }).settings.current.value).toEqual({ client: '5', dialect: 'auto', stallMs: 5000 });
   });
 });

@@ -2,30 +2,51 @@
  * The panel's state, composed from small stores and reached through `useStore()`. Components read
  * signals; the connection and the devtools page call the actions.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, signal, untracked, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { createDecodeClient, type DecodeClient } from '../worker/decode-client.js';
+import { inlineDecodePort } from '../worker/inline-port.js';
 import { createFilterStore, type FilterStore } from './filter.js';
+import { createLayoutStore, type LayoutStore } from './layout.js';
 import { createSelectionStore, type SelectionStore } from './selection.js';
-import { defaultStallMs, type StreamEntry } from './stream-entry.js';
-import { createStreamsStore, type StreamsStore, type StreamsStoreOptions } from './streams.js';
+import { createSettingsStore, type SettingsStorage, type SettingsStore } from './settings.js';
+import type { StreamEntry } from './stream-entry.js';
+import { createStreamsStore, type StreamsStore } from './streams.js';
 
 export type PanelStore = {
   readonly streams: StreamsStore;
   readonly selection: SelectionStore;
   readonly filter: FilterStore;
+  readonly settings: SettingsStore;
+  readonly layout: LayoutStore;
+  readonly decoding: DecodeClient;
   /** Keep streams across navigations of the inspected page (the background applies it). */
   readonly preserveLog: Signal<boolean>;
   readonly selectedStream: ReadonlySignal<StreamEntry | undefined>;
-  /** Gap without data events that counts as a stall (the decoder's `stall` threshold). */
-  readonly stallMs: number;
   clear(): void;
 };
 
-export function createStore(options: StreamsStoreOptions = {}): PanelStore {
-  const streams = createStreamsStore(options);
-  const selection = createSelectionStore();
+export type StoreOptions = {
+  /** The decode worker's client; default: decoding in this thread (unit tests). */
+  decoding?: DecodeClient;
+  /** Where settings and layout persist (the panel's `localStorage`); default: nowhere. */
+  storage?: SettingsStorage;
+  maxStreams?: number;
+};
+
+export function createStore(options: StoreOptions = {}): PanelStore {
+  const decoding = options.decoding ?? createDecodeClient(inlineDecodePort());
+  const settings = createSettingsStore(options.storage);
+  // every change of settings (and the first value) reaches the worker before any stream does
+  effect(() => {
+    const current = settings.current.value;
+    untracked(() => decoding.configure(current));
+  });
+  const streams = createStreamsStore({ decoding, maxStreams: options.maxStreams });
+  const selection = createSelectionStore(options.storage);
   const filter = createFilterStore();
+  const layout = createLayoutStore(options.storage);
   const preserveLog = signal(false);
   const selectedStream = computed(() => {
     const id = selection.streamId.value;
@@ -37,15 +58,7 @@ export function createStore(options: StreamsStoreOptions = {}): PanelStore {
     selection.selectStream(null);
   }
 
-  return {
-    streams,
-    selection,
-    filter,
-    preserveLog,
-    selectedStream,
-    stallMs: options.stallMs ?? defaultStallMs,
-    clear,
-  };
+  return { streams, selection, filter, settings, layout, decoding, preserveLog, selectedStream, clear };
 }
 
 export const StoreContext = createContext<PanelStore | null>(null);

@@ -1,14 +1,17 @@
 /**
- * One captured stream as the panel holds it: its request/response metadata, a decoder fed with
- * its bytes, and the records and findings decoded so far.
+ * One captured stream as the panel holds it: its request/response metadata and what its decode
+ * (in the panel's decode worker) produced so far: records, findings and the summary.
  *
  * Records and findings live in plain append-only arrays and a `revision` signal is bumped once per
- * feed, so a 10,000-event stream costs one re-render per arriving chunk rather than one per record.
+ * delivery (at most one per animation frame), so a 100,000-event stream costs one re-render per
+ * frame rather than one per record.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { continuedMessage, createDecoder } from '../../../protocol/index.js';
-import type { DecodeReport, EventRecord, Finding, UIMessage } from '../../../protocol/index.js';
+import { continuedMessage } from '../../../protocol/index.js';
+import type { DecodeReport, EventRecord, Finding, Summary, UIMessage } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
+import type { DecodeClient } from '../worker/decode-client.js';
+import type { DecodeProgress } from '../worker/decode-messages.js';
 
 /** `live` until the stream ends; then how it ended. */
 export type StreamStatus = 'live' | 'complete' | 'cancelled' | 'error';
@@ -23,8 +26,20 @@ export type StreamEntry = {
   readonly status: ReadonlySignal<StreamStatus>;
   readonly records: readonly EventRecord[];
   readonly findings: readonly Finding[];
-  /** The decode report so far (the message as the client would rebuild it, the summary). */
-  report(): DecodeReport;
+  /** The summary once the decoder caught up with the bytes (null before the first). */
+  readonly summary: Summary | null;
+  /** Every byte received is decoded (and, once ended, judged). */
+  readonly settled: boolean;
+  /** Events decoded but not kept for the events view (past the per-stream cap). */
+  readonly droppedEvents: number;
+  /** Bytes of this stream past the panel's per-tab cap: not kept for re-judging or export. */
+  readonly bytesNotKept: boolean;
+  /** Bytes received so far. */
+  readonly byteCount: number;
+  /** Milliseconds since the response started when it ended, or null (live, or unknown). */
+  readonly endedAt: number | null;
+  /** The decode report so far, with the events the panel kept. */
+  report(): Promise<DecodeReport | null>;
   push(bytes: Uint8Array | string, at: number | null): void;
   /** Time passes with no data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
@@ -37,75 +52,102 @@ export type StreamEntry = {
   readonly error: string | undefined;
 };
 
-export type StreamEntryOptions = { stallMs?: number };
-
-/** The decoder's default `stall` threshold. */
-export const defaultStallMs = 5000;
-
-export function createStreamEntry(id: string, meta: StreamMeta, options: StreamEntryOptions = {}): StreamEntry {
+export function createStreamEntry(id: string, meta: StreamMeta, decoding: DecodeClient): StreamEntry {
   const revision = signal(0);
   const status = signal<StreamStatus>('live');
-  const records: EventRecord[] = [];
-  const findings: Finding[] = [];
+  let records: EventRecord[] = [];
+  let findings: Finding[] = [];
+  let summary: Summary | null = null;
+  let generation = 0;
+  let settled = true;
+  let droppedEvents = 0;
+  let bytesNotKept = false;
+  let byteCount = 0;
+  let endedAt: number | null = null;
   let error: string | undefined;
   let decoded = true;
-  let finalReport: DecodeReport | undefined;
-  let cached: { revision: number; report: DecodeReport } | undefined;
 
-  const continues = continuedMessage(meta.requestBody);
-  const decoder = createDecoder({
-    message: continues,
-    stallMs: options.stallMs ?? defaultStallMs,
-    onRecord: (record) => records.push(record),
-    onFinding: (finding) => findings.push(finding),
-  });
-
-  function withEvents(report: DecodeReport): DecodeReport {
-    return { ...report, events: records };
+  function apply(progress: DecodeProgress): void {
+    if (progress.generation !== generation) {
+      // new settings: the worker decodes the stream again from the start
+      generation = progress.generation;
+      records = [];
+      findings = [];
+      summary = null;
+    }
+    for (const record of progress.records) records.push(record);
+    for (const finding of progress.findings) findings.push(finding);
+    if (progress.summary) summary = progress.summary;
+    settled = progress.idle;
+    droppedEvents = progress.droppedEvents;
+    bytesNotKept = progress.bytesNotKept;
+    revision.value++;
   }
+
+  decoding.start(id, meta.requestBody, apply);
 
   return {
     id,
     meta,
-    continues,
+    continues: continuedMessage(meta.requestBody),
     revision,
     status,
-    records,
-    findings,
+    get records() {
+      return records;
+    },
+    get findings() {
+      return findings;
+    },
+    get summary() {
+      return summary;
+    },
+    get settled() {
+      return settled;
+    },
+    get droppedEvents() {
+      return droppedEvents;
+    },
+    get bytesNotKept() {
+      return bytesNotKept;
+    },
+    get byteCount() {
+      return byteCount;
+    },
+    get endedAt() {
+      return endedAt;
+    },
     get error() {
       return error;
     },
     get decoded() {
       return decoded;
     },
-    closeUndecoded() {
-      if (status.peek() !== 'live') return;
-      decoded = false;
-      finalReport = withEvents(decoder.report());
-      status.value = 'complete';
-      revision.value++;
-    },
-    report() {
-      if (finalReport) return finalReport;
-      if (cached?.revision !== revision.peek()) cached = { revision: revision.peek(), report: withEvents(decoder.report()) };
-      return cached.report;
+    async report() {
+      const report = await decoding.report(id);
+      return report && { ...report, events: records };
     },
     push(bytes, at) {
       if (status.peek() !== 'live') return;
-      decoder.push(bytes, at);
-      revision.value++;
+      byteCount += typeof bytes === 'string' ? bytes.length : bytes.byteLength;
+      settled = false;
+      decoding.push(id, [{ bytes, at }]);
     },
     tick(at) {
+      if (status.peek() === 'live') decoding.tick(id, at);
+    },
+    closeUndecoded() {
       if (status.peek() !== 'live') return;
-      const before = findings.length;
-      decoder.tick(at);
-      if (findings.length !== before) revision.value++;
+      decoded = false;
+      status.value = 'complete';
+      revision.value++;
     },
     end(at, outcome, reason) {
       if (status.peek() !== 'live') return;
-      // Ending adds what only the end reveals (missing finish, …) through `onFinding`.
-      finalReport = withEvents(decoder.end(at));
+      endedAt = at;
       error = reason;
+      settled = false;
+      // Ending adds what only the end reveals (missing finish, …) when the worker reports back.
+      decoding.end(id, at);
       status.value = outcome;
       revision.value++;
     },

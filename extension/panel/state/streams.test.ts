@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
 import { streamMeta } from '../test-support/stream-meta.js';
+import { createDecodeClient } from '../worker/decode-client.js';
+import { defaultDecodeSettings } from '../worker/decode-messages.js';
+import { inlineDecodePort } from '../worker/inline-port.js';
 import { createStreamsStore } from './streams.js';
 import { deniedApprovalTurn } from '../../../protocol/test-support/ai-sdk-streams.js';
 
@@ -14,14 +17,14 @@ const fullText =
   encodeDone();
 
 describe('streams store', () => {
-  it('decodes pushed bytes into records, the message and findings as they arrive', () => {
+  it('decodes pushed bytes into records, the message and findings as they arrive', async () => {
     const streams = createStreamsStore();
     const entry = streams.start('s1', streamMeta());
     streams.push('s1', bytes(encodeChunk({ type: 'start' }) + encodeChunk({ type: 'text-start', id: 't' })), 10);
     streams.push('s1', bytes(encodeChunk({ type: 'text-delta', id: 't', delta: 'Hello' })), 25);
     expect(entry.records.map((record) => record.type)).toEqual(['start', 'text-start', 'text-delta']);
     expect(entry.records[2].at).toBe(25);
-    expect(entry.report().message.parts).toMatchObject([{ type: 'text', text: 'Hello', state: 'streaming' }]);
+    expect((await entry.report())?.message.parts).toMatchObject([{ type: 'text', text: 'Hello', state: 'streaming' }]);
     expect(entry.status.value).toBe('live');
 
     streams.end('s1', 40, 'complete');
@@ -40,7 +43,7 @@ describe('streams store', () => {
     }
     expect(continued.continues).toEqual(turn.message);
     expect(continued.findings).toEqual([]);
-    expect(continued.report().message.parts.map((part) => part.state)).toEqual([undefined, 'output-denied', undefined, 'done']);
+    expect((await continued.report())?.message.parts.map((part) => part.state)).toEqual([undefined, 'output-denied', undefined, 'done']);
     expect(alone.continues).toBeUndefined();
     expect(alone.findings.map((finding) => finding.code)).toContain('orphan-tool-output');
   });
@@ -106,7 +109,9 @@ describe('streams store', () => {
   });
 
   it('removes by id, resets captured streams but keeps the network log, and ticks live streams into a stall', () => {
-    const streams = createStreamsStore({ stallMs: 1000 });
+    const decoding = createDecodeClient(inlineDecodePort());
+    decoding.configure({ ...defaultDecodeSettings, stallMs: 1000 });
+    const streams = createStreamsStore({ decoding });
     const live = streams.start('a', streamMeta());
     streams.start('b', streamMeta());
     streams.addFromNetworkLog(streamMeta({ url: 'http://127.0.0.1/other' }), fullText);

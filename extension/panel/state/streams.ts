@@ -5,6 +5,8 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { StreamMeta } from '../../shared/messages.js';
+import { createDecodeClient, type DecodeClient } from '../worker/decode-client.js';
+import { inlineDecodePort } from '../worker/inline-port.js';
 import { isSameLogEntry, isSameRequest } from './same-request.js';
 import { createStreamEntry, type StreamEntry, type StreamStatus } from './stream-entry.js';
 
@@ -28,9 +30,14 @@ export type StreamsStore = {
   clear(): void;
 };
 
-export type StreamsStoreOptions = { stallMs?: number; maxStreams?: number };
+export type StreamsStoreOptions = {
+  /** The decode worker's client; default: decoding in this thread (unit tests). */
+  decoding?: DecodeClient;
+  maxStreams?: number;
+};
 
 export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsStore {
+  const decoding = options.decoding ?? createDecodeClient(inlineDecodePort());
   const list = signal<readonly StreamEntry[]>([]);
   const byId = new Map<string, StreamEntry>();
   const maxStreams = options.maxStreams ?? 500;
@@ -44,6 +51,9 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
       if (oldestEnded < 0) break;
       kept = kept.filter((_, index) => index !== oldestEnded);
     }
+    const keptIds = new Set(kept.map((entry) => entry.id));
+    const gone = [...byId.keys()].filter((id) => !keptIds.has(id));
+    if (gone.length > 0) decoding.remove(gone);
     byId.clear();
     for (const entry of kept) byId.set(entry.id, entry);
     list.value = kept;
@@ -56,7 +66,7 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
   function start(id: string, meta: StreamMeta): StreamEntry {
     const existing = byId.get(id);
     if (existing) return existing;
-    const entry = createStreamEntry(id, meta, options);
+    const entry = createStreamEntry(id, meta, decoding);
     const others = list.peek().filter((other) => !(isFromNetworkLog(other) && isSameRequest(meta, other.meta)));
     setList([...others, entry]);
     return entry;
@@ -79,7 +89,7 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
           isFromNetworkLog(entry) ? isSameLogEntry(entry.meta, meta) : isSameRequest(entry.meta, meta),
         );
       if (known) return undefined;
-      const entry = createStreamEntry(`network-log:${++networkLogCount}`, { ...meta, transport: 'network-log' }, options);
+      const entry = createStreamEntry(`network-log:${++networkLogCount}`, { ...meta, transport: 'network-log' }, decoding);
       if (body === null) {
         entry.closeUndecoded();
       } else {

@@ -71,15 +71,15 @@ export function arrivalHistogram(records: readonly EventRecord[], spanMs: number
  * `now` is "ms since the response started" for a live stream (so a stream stuck right now shows
  * its growing gap), else null.
  */
-export function computeTiming(records: readonly EventRecord[], summary: Summary, options: TimingOptions): Timing {
+export function computeTiming(records: readonly EventRecord[], summary: Pick<Summary, 'firstChunkMs' | 'durationMs'> | null, options: TimingOptions): Timing {
   const lastAt = records.reduce<number | null>((max, record) => (record.at === null ? max : Math.max(max ?? 0, record.at)), null);
   const known = lastAt !== null;
-  const endMs = options.now ?? summary.durationMs ?? lastAt;
+  const endMs = options.now ?? summary?.durationMs ?? lastAt;
   const span = endMs ?? 0;
   return {
     known,
-    firstChunkMs: summary.firstChunkMs,
-    durationMs: summary.durationMs ?? (known ? endMs : null),
+    firstChunkMs: summary?.firstChunkMs ?? null,
+    durationMs: summary?.durationMs ?? (known ? endMs : null),
     eventsPerSecond: known && span > 0 ? (records.length / span) * 1000 : null,
     gaps: known ? findGaps(records, options.stallMs, endMs).slice(0, options.topGaps ?? 5) : [],
     histogram: known ? arrivalHistogram(records, span, options.buckets ?? 60) : [],

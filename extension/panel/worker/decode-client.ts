@@ -1,0 +1,85 @@
+/**
+ * The panel's side of its decode worker: sends captured bytes, settings and ends; hands each
+ * stream's progress to its listener, batched to one delivery per animation frame (so a stream at
+ * 1,000 events/s costs one render per frame); answers report and bytes requests with promises.
+ */
+import type { DecodeReport } from '../../../protocol/index.js';
+import type { DecodeProgress, DecodeSettings, PanelChunkIn, PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
+
+/** A worker, or an in-process host for tests. */
+export type DecodePort = {
+  postMessage(message: PanelToWorkerMessage, transfer?: Transferable[]): void;
+  listen(listener: (message: WorkerToPanelMessage) => void): void;
+};
+
+export type KeptChunk = { bytes: Uint8Array; at: number | null };
+
+export type DecodeClient = {
+  configure(settings: DecodeSettings): void;
+  start(id: string, requestBody: string | null, onProgress: (progress: DecodeProgress) => void): void;
+  push(id: string, chunks: PanelChunkIn[]): void;
+  tick(id: string, at: number): void;
+  end(id: string, at: number | null): void;
+  remove(ids: readonly string[]): void;
+  /** The decode report so far, without its events (the panel has those). */
+  report(id: string): Promise<DecodeReport | null>;
+  /** The bytes kept of a stream, as captured: what `.sse` export saves. */
+  bytes(id: string): Promise<KeptChunk[] | null>;
+};
+
+export type DecodeClientOptions = {
+  /** Runs a delivery with the next frame (`requestAnimationFrame` in the panel; at once in tests). */
+  frame?: (deliver: () => void) => void;
+};
+
+export function createDecodeClient(port: DecodePort, options: DecodeClientOptions = {}): DecodeClient {
+  const listeners = new Map<string, (progress: DecodeProgress) => void>();
+  const pending = new Map<number, (value: never) => void>();
+  let nextRequest = 0;
+  let queued: DecodeProgress[] = [];
+  const frame = options.frame ?? ((deliver) => deliver());
+
+  function deliver(): void {
+    const batch = queued;
+    queued = [];
+    for (const progress of batch) listeners.get(progress.id)?.(progress);
+  }
+
+  port.listen((message) => {
+    if (message.kind === 'progress') {
+      queued.push(message);
+      if (queued.length === 1) frame(deliver);
+      return;
+    }
+    const resolve = pending.get(message.request);
+    pending.delete(message.request);
+    resolve?.((message.kind === 'report' ? message.report : message.chunks) as never);
+  });
+
+  function ask<T>(message: PanelToWorkerMessage & { request: number }): Promise<T> {
+    return new Promise<T>((resolve) => {
+      pending.set(message.request, resolve as (value: never) => void);
+      port.postMessage(message);
+    });
+  }
+
+  return {
+    configure: (settings) => port.postMessage({ kind: 'settings', settings }),
+    start(id, requestBody, onProgress) {
+      listeners.set(id, onProgress);
+      port.postMessage({ kind: 'start', id, requestBody });
+    },
+    push(id, chunks) {
+      const transfer = chunks.flatMap((chunk) => (typeof chunk.bytes === 'string' ? [] : [chunk.bytes.buffer as ArrayBuffer]));
+      port.postMessage({ kind: 'push', id, chunks }, transfer);
+    },
+    tick: (id, at) => port.postMessage({ kind: 'tick', id, at }),
+    end: (id, at) => port.postMessage({ kind: 'end', id, at }),
+    remove(ids) {
+      for (const id of ids) listeners.delete(id);
+      port.postMessage({ kind: 'remove', ids: [...ids] });
+    },
+    report: (id) => ask({ kind: 'report', id, request: ++nextRequest }),
+    bytes: (id) => ask({ kind: 'bytes', id, request: ++nextRequest }),
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The decode worker's logic, free of any worker API so tests run it in process: it keeps each
+ * stream's bytes and decoder, decodes queued input in time-boxed slices (yielding between them so
+ * a settings change or a report request is answered while a 10 MB event decodes), and posts what
+ * each slice produced.
+ */
+import { continuedMessage, createDecoder, type Decoder, type DecodeReport, type EventRecord, type Finding } from '../../../protocol/index.js';
+import {
+  defaultDecodeSettings,
+  panelLimits,
+  type DecodeSettings,
+  type PanelChunkIn,
+  type PanelToWorkerMessage,
+  type WorkerToPanelMessage,
+} from './decode-messages.js';
+
+export type HostOptions = {
+  post(message: WorkerToPanelMessage, transfer?: Transferable[]): void;
+  /** Runs `task` soon, after pending messages (a worker yields with a MessageChannel). */
+  schedule(task: () => void): void;
+  now?: () => number;
+  /** Milliseconds of decoding before the host posts and yields. */
+  sliceMs?: number;
+  /** Input bytes fed to a decoder at once: larger chunks are cut so a slice can end between them. */
+  pieceBytes?: number;
+  limits?: { eventsPerStream: number; bytesPerTab: number };
+};
+
+type HostedStream = {
+  id: string;
+  requestBody: string | null;
+  kept: PanelChunkIn[];
+  bytesNotKept: boolean;
+  queue: PanelChunkIn[];
+  endAt: number | null | undefined;
+  ended: DecodeReport | null;
+  decoder: Decoder;
+  records: EventRecord[];
+  findings: Finding[];
+  sentEvents: number;
+  droppedEvents: number;
+  dirty: boolean;
+};
+
+const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? bytes.length * 2 : bytes.byteLength);
+
+/** Cuts a chunk into pieces of at most `size` bytes (UTF-8 split across pieces is fine: the decoder joins them). */
+function piecesOf(chunk: PanelChunkIn, size: number): PanelChunkIn[] {
+  const length = typeof chunk.bytes === 'string' ? chunk.bytes.length : chunk.bytes.byteLength;
+  if (length <= size) return [chunk];
+  const pieces: PanelChunkIn[] = [];
+  for (let start = 0; start < length; start += size) {
+    const bytes = typeof chunk.bytes === 'string' ? chunk.bytes.slice(start, start + size) : chunk.bytes.subarray(start, start + size);
+    pieces.push({ bytes, at: chunk.at });
+  }
+  return pieces;
+}
+
+export function createDecodeHost(options: HostOptions): (message: PanelToWorkerMessage) => void {
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 8;
+  const pieceBytes = options.pieceBytes ?? 64 * 1024;
+  const limits = options.limits ?? panelLimits;
+  const streams = new Map<string, HostedStream>();
+  let settings: DecodeSettings = defaultDecodeSettings;
+  let generation = 0;
+  let bytesKept = 0;
+  let scheduled = false;
+
+  function newDecoder(stream: HostedStream): Decoder {
+    return createDecoder({
+      client: settings.client,
+      dialect: settings.dialect,
+      stallMs: settings.stallMs,
+      message: continuedMessage(stream.requestBody),
+      onRecord: (record) => {
+        if (stream.sentEvents < limits.eventsPerStream) {
+          stream.sentEvents++;
+          stream.records.push(record);
+        } else stream.droppedEvents++;
+      },
+      onFinding: (finding) => stream.findings.push(finding),
+    });
+  }
+
+  /** A fresh decoder over the stream's kept bytes (a new stream, or new settings). */
+  function restart(stream: HostedStream): void {
+    stream.records = [];
+    stream.findings = [];
+    stream.sentEvents = 0;
+    stream.droppedEvents = 0;
+    stream.ended = null;
+    stream.queue = stream.kept.flatMap((chunk) => piecesOf(chunk, pieceBytes));
+    stream.dirty = true;
+    stream.decoder = newDecoder(stream);
+  }
+
+  function open(id: string, requestBody: string | null): HostedStream {
+    const stream: Omit<HostedStream, 'decoder'> & { decoder?: Decoder } = {
+      id,
+      requestBody,
+      kept: [],
+      bytesNotKept: false,
+      queue: [],
+      endAt: undefined,
+      ended: null,
+      records: [],
+      findings: [],
+      sentEvents: 0,
+      droppedEvents: 0,
+      dirty: true,
+    };
+    stream.decoder = newDecoder(stream as HostedStream);
+    return stream as HostedStream;
+  }
+
+  function keep(stream: HostedStream, chunk: PanelChunkIn): void {
+    const size = sizeOf(chunk.bytes);
+    if (stream.bytesNotKept || bytesKept + size > limits.bytesPerTab) {
+      stream.bytesNotKept = true;
+      return;
+    }
+    stream.kept.push(chunk);
+    bytesKept += size;
+  }
+
+  function post(stream: HostedStream): void {
+    const idle = stream.queue.length === 0 && (stream.endAt === undefined || stream.ended !== null);
+    const summary = idle ? (stream.ended ?? stream.decoder.report()).summary : null;
+    const message: WorkerToPanelMessage = {
+      kind: 'progress',
+      id: stream.id,
+      generation,
+      records: stream.records,
+      findings: stream.findings,
+      summary,
+      idle,
+      droppedEvents: stream.droppedEvents,
+      bytesNotKept: stream.bytesNotKept,
+    };
+    stream.records = [];
+    stream.findings = [];
+    stream.dirty = false;
+    options.post(message);
+  }
+
+  /** Decodes until the slice's time is up; returns whether work is left. */
+  function slice(): boolean {
+    const deadline = now() + sliceMs;
+    let left = false;
+    for (const stream of streams.values()) {
+      while (stream.queue.length > 0 && now() < deadline) {
+        const piece = stream.queue.shift()!;
+        stream.decoder.push(piece.bytes, piece.at);
+        stream.dirty = true;
+      }
+      if (stream.queue.length === 0 && stream.endAt !== undefined && stream.ended === null) {
+        stream.ended = stream.decoder.end(stream.endAt);
+        stream.dirty = true;
+      }
+      if (stream.queue.length > 0) left = true;
+      if (stream.dirty) post(stream);
+    }
+    return left;
+  }
+
+  function pump(): void {
+    scheduled = false;
+    if (slice()) wake();
+  }
+
+  function wake(): void {
+    if (scheduled) return;
+    scheduled = true;
+    options.schedule(pump);
+  }
+
+  function report(id: string): DecodeReport | null {
+    const stream = streams.get(id);
+    if (!stream) return null;
+    return stream.ended ?? stream.decoder.report();
+  }
+
+  return (message) => {
+    switch (message.kind) {
+      case 'settings':
+        settings = message.settings;
+        generation++;
+        for (const stream of streams.values()) restart(stream);
+        return wake();
+      case 'start':
+        if (!streams.has(message.id)) streams.set(message.id, open(message.id, message.requestBody));
+        return wake();
+      case 'push': {
+        const stream = streams.get(message.id);
+        if (!stream || stream.endAt !== undefined) return;
+        for (const chunk of message.chunks) {
+          keep(stream, chunk);
+          stream.queue.push(...piecesOf(chunk, pieceBytes));
+        }
+        return wake();
+      }
+      case 'tick': {
+        const stream = streams.get(message.id);
+        if (!stream || stream.endAt !== undefined || stream.queue.length > 0) return;
+        const before = stream.findings.length;
+        stream.decoder.tick(message.at);
+        if (stream.findings.length !== before) post(stream);
+        return;
+      }
+      case 'end': {
+        const stream = streams.get(message.id);
+        if (!stream || stream.endAt !== undefined) return;
+        stream.endAt = message.at;
+        return wake();
+      }
+      case 'remove':
+        for (const id of message.ids) {
+          const stream = streams.get(id);
+          if (!stream) continue;
+          bytesKept -= stream.kept.reduce((sum, chunk) => sum + sizeOf(chunk.bytes), 0);
+          streams.delete(id);
+        }
+        return;
+      case 'report':
+        return options.post({ kind: 'report', request: message.request, report: report(message.id) });
+      case 'bytes': {
+        const stream = streams.get(message.id);
+        const encoder = new TextEncoder();
+        const chunks = stream?.kept.map(({ bytes, at }) => ({ bytes: typeof bytes === 'string' ? encoder.encode(bytes) : bytes.slice(), at })) ?? null;
+        return options.post({ kind: 'bytes', request: message.request, chunks }, chunks?.map((chunk) => chunk.bytes.buffer as ArrayBuffer));
+      }
+    }
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The messages between the panel and its decode worker, named by direction. The worker owns every
+ * stream's decoder and bytes; the panel sends what the background captured and receives records,
+ * findings and summaries in slices, so no stream can keep the panel's UI thread busy.
+ */
+import type { ClientVersion, DecodeReport, Dialect, EventRecord, Finding, Summary } from '../../../protocol/index.js';
+
+/** What the panel judges streams by; changing it re-decodes every stream from its kept bytes. */
+export type DecodeSettings = {
+  client: ClientVersion;
+  dialect: Dialect | 'auto';
+  stallMs: number;
+};
+
+export const defaultDecodeSettings: DecodeSettings = { client: '6', dialect: 'auto', stallMs: 5000 };
+
+/** Limits a user sees in the panel, with a note when one is reached. */
+export const panelLimits = {
+  /** Events kept per stream for the events view; findings and the message still cover them all. */
+  eventsPerStream: 100_000,
+  /** Bytes kept for the tab's streams (for re-judging and `.sse` export); past it a stream's bytes are not kept. */
+  bytesPerTab: 256 * 1024 * 1024,
+} as const;
+
+export type PanelChunkIn = { bytes: Uint8Array | string; at: number | null };
+
+export type PanelToWorkerMessage =
+  | { kind: 'settings'; settings: DecodeSettings }
+  | { kind: 'start'; id: string; requestBody: string | null }
+  | { kind: 'push'; id: string; chunks: PanelChunkIn[] }
+  | { kind: 'tick'; id: string; at: number }
+  | { kind: 'end'; id: string; at: number | null }
+  | { kind: 'remove'; ids: string[] }
+  | { kind: 'report'; id: string; request: number }
+  | { kind: 'bytes'; id: string; request: number };
+
+/** Records, findings and (once the stream's queue drains) the summary decoded since the last progress. */
+export type DecodeProgress = {
+  kind: 'progress';
+  id: string;
+  /** Bumped when settings change: the panel drops what it had and takes the new decode. */
+  generation: number;
+  records: EventRecord[];
+  findings: Finding[];
+  summary: Summary | null;
+  /** Every queued byte is decoded (and, after `end`, the end-of-stream findings are in). */
+  idle: boolean;
+  /** Events decoded but not sent (past `eventsPerStream`). */
+  droppedEvents: number;
+  /** Bytes of this stream not kept (past `bytesPerTab`). */
+  bytesNotKept: boolean;
+};
+
+export type WorkerToPanelMessage =
+  | DecodeProgress
+  | { kind: 'report'; request: number; report: DecodeReport | null }
+  | { kind: 'bytes'; request: number; chunks: { bytes: Uint8Array; at: number | null }[] | null };

@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+/**
+ * The panel's decode worker (a module worker the panel page starts): every stream is decoded here,
+ * off the panel's UI thread. Yields between slices through a MessageChannel, which (unlike
+ * `setTimeout`) is not clamped when nested.
+ */
+import '../../shared/zod-jitless.js';
+import { createDecodeHost } from './decode-host.js';
+import type { PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const channel = new MessageChannel();
+const tasks: (() => void)[] = [];
+channel.port1.onmessage = () => tasks.shift()?.();
+
+const receive = createDecodeHost({
+  post: (message: WorkerToPanelMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer),
+  schedule(task) {
+    tasks.push(task);
+    channel.port2.postMessage(null);
+  },
+});
+
+self.onmessage = (event: MessageEvent<PanelToWorkerMessage>) => receive(event.data);
