@@ -14,8 +14,21 @@ const channel = new MessageChannel();
 const tasks: (() => void)[] = [];
 channel.port1.onmessage = () => tasks.shift()?.();
 
+/**
+ * A payload too deep for structured clone (JSON nested thousands of levels) cannot be posted: such
+ * records go without their parsed chunk, and the panel reads their raw text instead.
+ */
+function post(message: WorkerToPanelMessage, transfer: Transferable[] = []): void {
+  try {
+    self.postMessage(message, transfer);
+  } catch (error) {
+    if (message.kind !== 'progress') throw error;
+    self.postMessage({ ...message, records: message.records.map(({ chunk: _chunk, ...record }) => record) });
+  }
+}
+
 const receive = createDecodeHost({
-  post: (message: WorkerToPanelMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer),
+  post,
   schedule(task) {
     tasks.push(task);
     channel.port2.postMessage(null);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { encodeChunk, encodeDone } from '../../../protocol/index.js';
+import { createDecodeHost, type HostOptions } from './decode-host.js';
+import { defaultDecodeSettings, type DecodeProgress, type WorkerToPanelMessage } from './decode-messages.js';
+
+/** A host whose scheduled slices run only when the test says, with a clock the test moves. */
+function hostWith(options: Partial<HostOptions> = {}) {
+  const posted: WorkerToPanelMessage[] = [];
+  const tasks: (() => void)[] = [];
+  let clock = 0;
+  const receive = createDecodeHost({
+    post: (message) => posted.push(message),
+    schedule: (task) => tasks.push(task),
+    // every read of the clock costs 1 ms: a slice of 3 ms decodes about 2 pieces
+    now: () => clock++,
+    ...options,
+  });
+  const runAll = () => {
+    while (tasks.length > 0) tasks.shift()!();
+  };
+  const progress = () => posted.filter((message): message is DecodeProgress => message.kind === 'progress');
+  return { receive, posted, tasks, runAll, progress };
+}
+
+const deltas = (count: number) =>
+  encodeChunk({ type: 'start' }) +
+  encodeChunk({ type: 'text-start', id: 't' }) +
+  Array.from({ length: count }, (_, index) => encodeChunk({ type: 'text-delta', id: 't', delta: `w${index} ` })).join('') +
+  encodeChunk({ type: 'text-end', id: 't' }) +
+  encodeChunk({ type: 'finish' }) +
+  encodeDone();
+
+describe('decode host', () => {
+  it('decodes a large push in slices, posting progress between them and the summary once idle', () => {
+    const { receive, tasks, runAll, progress } = hostWith({ sliceMs: 3, pieceBytes: 100 });
+    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: new TextEncoder().encode(deltas(100)), at: 5 }] });
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    // one slice did not finish the work: it posted what it had and asked for another turn
+    expect(progress().at(-1)).toMatchObject({ idle: false, summary: null });
+    expect(tasks).toHaveLength(1);
+    receive({ kind: 'end', id: 's', at: 50 });
+    runAll();
+    const all = progress();
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.flatMap((item) => item.records)).toHaveLength(105);
+    expect(all.at(-1)).toMatchObject({ idle: true, summary: { events: 105, finished: true, durationMs: 50 } });
+    expect(all.flatMap((item) => item.findings)).toEqual([]);
+  });
+
+  it('keeps at most the cap of events per stream and says how many it dropped; findings still cover them', () => {
+    const { receive, runAll, progress } = hostWith({ limits: { eventsPerStream: 10, bytesPerTab: 1e9 } });
+    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: deltas(20) + 'data: {"type":"nope"}\n\n', at: 1 }] });
+    receive({ kind: 'end', id: 's', at: 2 });
+    runAll();
+    expect(progress().flatMap((item) => item.records)).toHaveLength(10);
+    expect(progress().at(-1)?.droppedEvents).toBe(16);
+    expect(progress().flatMap((item) => item.findings).map((finding) => finding.code)).toContain('unknown-type');
+  });
+
+  it('stops keeping bytes past the per-tab cap, and says so for that stream only', () => {
+    const { receive, runAll, progress, posted } = hostWith({ limits: { eventsPerStream: 100, bytesPerTab: 64 } });
+    receive({ kind: 'start', id: 'a', requestBody: null });
+    receive({ kind: 'start', id: 'b', requestBody: null });
+    receive({ kind: 'push', id: 'a', chunks: [{ bytes: new Uint8Array(60), at: 1 }] });
+    receive({ kind: 'push', id: 'b', chunks: [{ bytes: new Uint8Array(10), at: 1 }] });
+    runAll();
+    const last = (id: string) => progress().filter((item) => item.id === id).at(-1);
+    expect(last('a')?.bytesNotKept).toBe(false);
+    expect(last('b')?.bytesNotKept).toBe(true);
+    receive({ kind: 'bytes', id: 'a', request: 7 });
+    expect(posted.at(-1)).toMatchObject({ kind: 'bytes', request: 7, chunks: [{ at: 1 }] });
+  });
+
+  it('new settings decode every stream again under a new generation, ended ones included', () => {
+    const { receive, runAll, progress } = hostWith();
+    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: 'data: {"type":"start"}\n\ndata: {"type":"finish","finishReason":"unknown"}\n\n', at: 1 }] });
+    receive({ kind: 'end', id: 's', at: 3 });
+    runAll();
+    expect(progress().flatMap((item) => item.findings).map((finding) => finding.code)).toContain('schema-violation');
+    const before = progress().length;
+    receive({ kind: 'settings', settings: { ...defaultDecodeSettings, client: '5' } });
+    runAll();
+    const after = progress().slice(before);
+    expect(after.every((item) => item.generation === 1)).toBe(true);
+    expect(after.flatMap((item) => item.records)).toHaveLength(2);
+    expect(after.flatMap((item) => item.findings).map((finding) => finding.code)).not.toContain('schema-violation');
+    expect(after.at(-1)).toMatchObject({ idle: true, summary: { durationMs: 3 } });
+  });
+
+  it('answers a report request with the message so far, and null for a stream it does not know', () => {
+    const { receive, runAll, posted } = hostWith();
+    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: deltas(2), at: 1 }] });
+    runAll();
+    receive({ kind: 'report', id: 's', request: 1 });
+    receive({ kind: 'report', id: 'gone', request: 2 });
+    const reports = posted.filter((message) => message.kind === 'report');
+    expect(reports[0]).toMatchObject({ request: 1, report: { message: { parts: [{ type: 'text', text: 'w0 w1 ' }] } } });
+    expect(reports[1]).toEqual({ kind: 'report', request: 2, report: null });
+  });
+});
