@@ -65,7 +65,7 @@ describe('streamscope lint', () => {
     expect((await cli('lint', tool)).code).toBe(0);
     const broken = await cli('lint', autogpt);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/^error\s+unknown-type\s+event 16/m);
+    expect(broken.stdout).toMatch(/^.*autogpt-copilot-turn\.sse: error\s+unknown-type\s+event 16/m);
     expect((await cli('lint', tool, '--fail-on', 'info')).code).toBe(0);
     const noDone = file('no-done.sse', 'data: {"type":"start"}\n\ndata: {"type":"finish"}\n\n');
     expect((await cli('lint', noDone)).code).toBe(0);
@@ -104,7 +104,7 @@ describe('a stream that continues the assistant message (--message)', () => {
     expect(alone.stdout).toMatch(/orphan-tool-output/);
     for (const start of [file('message.json', JSON.stringify(turn.message)), file('request.json', turn.requestBody)]) {
       const continued = await cli('lint', response, '--message', start);
-      expect(continued).toEqual({ code: 0, stdout: 'No findings.\n', stderr: '' });
+      expect(continued).toEqual({ code: 0, stdout: `${response}: no findings\n1 file read · 0 errors, 0 warnings, 0 info · 0 files with findings at or above error\n`, stderr: '' });
     }
     const { stdout } = await cli('decode', response, '--json', '--message', file('request.json', turn.requestBody));
     expect(decodeReportSchema.parse(JSON.parse(stdout)).message.parts.map((part) => part.state)).toEqual([undefined, 'output-denied', undefined, 'done']);
@@ -154,13 +154,13 @@ describe('streamscope lint URL', () => {
 
   it('streams the response live and reports a stall from arrival times', async () => {
     const { code, stdout } = await cli('lint', `${base}/chat`, '--stall-ms', '200', '--fail-on', 'warning', '--data', '{"messages":[]}');
-    expect(stdout).toMatch(/^warning\s+stall\s+(event \d+|stream)\s+0\.\d s without a chunk/m);
+    expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/chat: warning\s+stall\s+(event \d+|stream)\s+0\.\d s without a chunk/m);
     expect(code).toBe(1);
   });
 
   it('continues the assistant message that ends the chat posted with --data, as useChat does', async () => {
     const { requestBody } = await deniedApprovalTurn();
-    expect(await cli('lint', `${base}/continue`, '--data', requestBody)).toEqual({ code: 0, stdout: 'No findings.\n', stderr: '' });
+    expect(await cli('lint', `${base}/continue`, '--data', requestBody)).toMatchObject({ code: 0, stdout: expect.stringMatching(/\/continue: no findings\n/), stderr: '' });
     expect((await cli('lint', `${base}/continue`, '--data', '{"messages":[]}')).stdout).toMatch(/orphan-tool-output/);
   });
 

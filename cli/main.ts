@@ -19,13 +19,19 @@ const commands: Record<string, () => Promise<Command>> = {
 
 const help = `streamscope — inspect AI SDK UI message streams
 
-  streamscope decode [FILE|-] [--json] [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE]
-  streamscope lint [FILE|-|URL] [--fail-on error|warning|info] [--stall-ms N] [--message FILE]
-                   [--method M] [--header "Name: value"]… [--data BODY] [--timeout S] [--json]
+  streamscope decode [FILE…|-|URL] [--json | --ndjson | --format human|json|ndjson|github]
+                     [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE] [--stall-ms N]
+  streamscope lint [FILE…|-|URL] [--fail-on error|warning|info] [--json | --format human|json|github]
+                   [--dialect …] [--client …] [--message FILE] [--stall-ms N]
   streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]
   streamscope scenarios list [--json] | validate FILE… | schema
-  streamscope record URL [--method M] [--header "Name: value"]… [--data BODY] [--name NAME] [--timeout S] > scenario.json
+  streamscope record URL [--name NAME] [--max-events N] [--max-bytes N] > scenario.json
 
+A URL (decode, lint, record) takes --method M, --header "Name: value"…, --data BODY and
+  --timeout S (the whole request, connecting and headers included; default 120, record 60).
+Several inputs: each finding names its input, a summary line ends the output, and the exit code
+  covers them all. Inputs are streamed: decode prints as it reads, lint keeps no events.
+--format github: GitHub Actions annotations (::error file=…,line=…::…).
 --message FILE: the assistant message the stream continues (a UI message, or the chat request
   body ending with it), as useChat continues it after a tool approval; lint URL takes it from
   --data when the chat posted there ends with the assistant's message.
@@ -73,8 +79,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const io: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+/** Resolves once standard output has room again (at once when it has). */
+function drained(): Promise<void> {
+  if (!process.stdout.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+const io: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text), drained };
 // Run when executed, not when imported (tests); npm's bin link is a symlink, hence realpath.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  // The reader went away (`| head`): stop quietly, as `yes | head` does, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -51,6 +51,17 @@ describe('streamscope record', () => {
     expect(stderr).toMatch(/stopped after --timeout 0.5 s/);
   });
 
+  it('stops at --max-events and --max-bytes with a clear message, keeping what came before', async () => {
+    const events = await record(`${server.url}/sse/tool-multistep`, '--max-events', '5');
+    expect(events.scenario.steps.filter((step) => step.step !== 'delay')).toHaveLength(6);
+    expect(events.scenario.steps.at(-1)).toEqual({ step: 'disconnect' });
+    expect(events.scenario.description).toMatch(/cut at --max-events 5: the stream went on/);
+    expect(events.stderr).toMatch(/^recorded 5 events in .* \(stopped at --max-events 5; the scenario holds what came before and ends with a disconnect\)/);
+    const bytes = await record(`${server.url}/sse/large-payload`, '--max-bytes', '1000');
+    expect(bytes.stderr).toMatch(/stopped at --max-bytes 1000;/);
+    expect(bytesOf(bytes.scenario).length).toBeLessThanOrEqual(1000 + 'disconnect'.length);
+  });
+
   it('refuses what is not a URL', async () => {
     await expect(run(['file.sse'], { stdout: () => {}, stderr: () => {} })).rejects.toThrow(new UsageError('record: expected an http(s) URL, got "file.sse"'));
   });

@@ -6,15 +6,9 @@
  */
 import { createDecoder, uiMessageChunkSchema, type EventRecord, type UIMessageChunk } from '../protocol/index.js';
 import { scenarioNameSchema, type ScenarioFile, type Step } from '../mock-server/scenarios/schema.js';
-import { isUrl, openUrl, UsageError, type Io } from './io.js';
-import { parse, singleSource } from './options.js';
-
-function seconds(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--timeout ${value}: expected a positive number of seconds`);
-  return number;
-}
+import { isUrl, UsageError, type Io } from './io.js';
+import { openLive, requestMethod } from './live.js';
+import { parse, positiveNumber, readRequest, requestOptions, singleSource, timeoutMs } from './options.js';
 
 function eventStep(record: EventRecord): Step {
   switch (record.kind) {
@@ -45,51 +39,62 @@ function stepsOf(records: readonly EventRecord[]): Step[] {
   });
 }
 
-type Ending = 'closed' | 'disconnect' | 'timeout';
+/** Past either cap, recording stops: a scenario must stay small enough to read, edit and replay. */
+const defaultMaxEvents = 100_000;
+const defaultMaxBytes = 64 * 1024 * 1024;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    method: { type: 'string' },
-    header: { type: 'string', multiple: true },
-    data: { type: 'string' },
+    ...requestOptions,
     name: { type: 'string' },
-    timeout: { type: 'string' },
+    'max-events': { type: 'string' },
+    'max-bytes': { type: 'string' },
   });
-  const url = singleSource('record', positionals);
+  const url = singleSource(positionals);
   if (!isUrl(url)) throw new UsageError(`record: expected an http(s) URL, got "${url}"`);
   const name = values.name === undefined ? undefined : scenarioNameSchema.safeParse(values.name);
   if (name && !name.success) throw new UsageError(`--name ${values.name}: use lowercase letters, digits and dashes`);
-  const timeoutMs = seconds(values.timeout, 60) * 1000;
+  const maxEvents = Math.floor(positiveNumber('max-events', values['max-events'], defaultMaxEvents));
+  const maxBytes = Math.floor(positiveNumber('max-bytes', values['max-bytes'], defaultMaxBytes));
+  const request = readRequest(values);
 
-  const controller = new AbortController();
-  const started = performance.now();
-  const elapsed = () => performance.now() - started;
-  const response = await openUrl(url, { method: values.method, headers: values.header ?? [], data: values.data }, controller.signal);
+  const live = await openLive(url, request, timeoutMs(values.timeout, 60));
   const records: EventRecord[] = [];
   const decoder = createDecoder({ dialect: 'auto', onRecord: (record) => records.push(record) });
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let ending: Ending = 'closed';
-  try {
-    for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) decoder.push(bytes, elapsed());
-  } catch {
-    ending = controller.signal.aborted ? 'timeout' : 'disconnect';
-  } finally {
-    clearTimeout(timer);
+  let bytes = 0;
+  let cap: string | null = null;
+  for await (const piece of live.body) {
+    // Only whole events are kept: past a cap, the event being read is dropped with the rest.
+    bytes += piece.length;
+    if (bytes > maxBytes) cap = `--max-bytes ${maxBytes}`;
+    else decoder.push(piece, live.elapsed());
+    if (records.length >= maxEvents) cap = `--max-events ${maxEvents}`;
+    if (cap !== null) {
+      live.stop();
+      break;
+    }
   }
-  const report = decoder.end(elapsed());
+  records.length = Math.min(records.length, maxEvents);
+  const report = decoder.end(live.elapsed());
+  const ending = cap === null ? live.ending() : 'capped';
   const steps = stepsOf(records);
   if (ending === 'timeout') steps.push({ step: 'stall' });
-  if (ending === 'disconnect') steps.push({ step: 'disconnect' });
+  if (ending === 'disconnect' || ending === 'capped') steps.push({ step: 'disconnect' });
   const scenario: ScenarioFile = {
     ...(name?.success ? { name: name.data } : {}),
-    description: `Recorded from ${values.method ?? (values.data === undefined ? 'GET' : 'POST')} ${url}`,
+    description: `Recorded from ${requestMethod(request)} ${url}${cap === null ? '' : ` (cut at ${cap}: the stream went on)`}`,
     dialect: decoder.dialect,
     expect: [...new Set(report.findings.map((finding) => finding.code))],
-    ...(response.status === 200 ? {} : { status: response.status }),
+    ...(live.response.status === 200 ? {} : { status: live.response.status }),
     steps: steps.length ? steps : [{ step: 'delay', ms: 0 }],
   };
   io.stdout(`${JSON.stringify(scenario, null, 2)}\n`);
-  const how = ending === 'closed' ? 'the stream ended' : ending === 'timeout' ? `stopped after --timeout ${timeoutMs / 1000} s` : 'the connection broke';
-  io.stderr(`recorded ${records.length} events in ${(elapsed() / 1000).toFixed(1)} s (${how}); findings: ${scenario.expect.join(', ') || 'none'}\n`);
+  const how = {
+    closed: 'the stream ended',
+    timeout: `stopped after --timeout ${Number(values.timeout ?? 60)} s`,
+    disconnect: 'the connection broke',
+    capped: `stopped at ${cap}; the scenario holds what came before and ends with a disconnect`,
+  }[ending];
+  io.stderr(`recorded ${records.length} events in ${(live.elapsed() / 1000).toFixed(1)} s (${how}); findings: ${scenario.expect.join(', ') || 'none'}\n`);
   return 0;
 }

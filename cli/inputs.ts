@@ -1,0 +1,64 @@
+/**
+ * What `decode` and `lint` share: their flags read once, and the loop over several inputs in which
+ * one unreadable input is reported (one line on stderr) without stopping the others.
+ */
+import type { Severity } from '../protocol/index.js';
+import type { SourceOptions } from './decode-source.js';
+import { sourceName, UsageError, type Io } from './io.js';
+import { oneOf, readDecoderFlags, readMessageFlag, readRequest, timeoutMs } from './options.js';
+import { emptyTotals, type Totals } from './format.js';
+
+type Flags = {
+  method?: string;
+  header?: string[];
+  data?: string;
+  timeout?: string;
+  dialect?: string;
+  client?: string;
+  message?: string;
+  'stall-ms'?: string;
+  json?: boolean;
+  format?: string;
+};
+
+export async function readSourceOptions(command: string, values: Flags, sources: readonly string[]): Promise<Omit<SourceOptions, 'lines'>> {
+  return {
+    command,
+    ...readDecoderFlags(values),
+    message: await readMessageFlag(values.message, sources),
+    request: readRequest(values),
+    timeoutMs: timeoutMs(values.timeout, 120),
+  };
+}
+
+/** `--format F`, with `--json` (and `--ndjson` where offered) as its short forms. */
+export function readFormat<T extends string>(values: Flags & { ndjson?: boolean }, allowed: readonly T[]): T {
+  const chosen = [values.format, values.json ? 'json' : undefined, values.ndjson ? 'ndjson' : undefined].filter((format) => format !== undefined);
+  if (new Set(chosen).size > 1) throw new UsageError(`choose one output format, got ${chosen.join(' and ')}`);
+  return oneOf('format', chosen[0], allowed) ?? allowed[0];
+}
+
+/** Runs `visit` on each input in turn; one that cannot be read is counted, said, and skipped. */
+export async function eachSource(command: string, sources: readonly string[], io: Io, visit: (source: string) => Promise<Severity[]>, failOn: Severity | null, onUnreadable?: (source: string, message: string) => void): Promise<Totals> {
+  const totals = emptyTotals();
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  for (const source of sources) {
+    try {
+      const severities = await visit(source);
+      totals.files++;
+      for (const severity of severities) totals.bySeverity[severity]++;
+      if (failOn !== null && severities.some((severity) => rank[severity] <= rank[failOn])) totals.failing++;
+    } catch (error) {
+      // A single input's error is the command's: exit 2 with its one line, as before.
+      if (!(error instanceof UsageError) || sources.length === 1) throw error;
+      totals.unreadable++;
+      const message = error.message.startsWith(sourceName(source)) ? error.message : `${sourceName(source)}: ${error.message}`;
+      io.stderr(`streamscope ${command}: ${message}\n`);
+      onUnreadable?.(source, message);
+    }
+  }
+  return totals;
+}
+
+/** 2 when an input could not be read, else 1 when one had findings at or above the threshold. */
+export const exitCode = (totals: Totals): number => (totals.unreadable > 0 ? 2 : totals.failing > 0 ? 1 : 0);
