@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin, type Rollup } from 'vite';
+import { iconFile, iconSizes, manifestIcons } from './extension/icons/sizes.js';
 
 type RollupLog = NonNullable<Rollup.InputOptions['onLog']>;
 
@@ -26,13 +27,23 @@ const onLog: RollupLog = (level, log, handler) => {
   if (log.code !== 'INVALID_ANNOTATION') handler(level, log);
 };
 
-/** Copies manifest.json and builds the content scripts once the main bundle is written. */
+/** manifest.json with the version of package.json (the one place it is set) and the icons. */
+function manifest(): string {
+  const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+  const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  return `${JSON.stringify({ ...source, version, icons: manifestIcons() }, null, 2)}\n`;
+}
+
+/** Writes the manifest and icons, and builds the content scripts once the main bundle is written. */
 function extensionFiles(): Plugin {
   return {
     name: 'streamscope-extension-files',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: readFileSync(resolve(root, 'manifest.json'), 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: manifest() });
+      for (const size of iconSizes) {
+        this.emitFile({ type: 'asset', fileName: `icons/${iconFile(size)}`, source: readFileSync(resolve(root, 'extension/icons', iconFile(size))) });
+      }
     },
     async closeBundle() {
       for (const [fileName, entry] of Object.entries(contentScripts)) {
