@@ -2,9 +2,9 @@
  * Builds the unpacked Chrome extension into dist/extension/: the background service worker
  * (an ES module), the devtools and panel pages (with everything they import), and the two content
  * scripts. Content scripts cannot be modules, so each is a second, self-contained IIFE build run
- * when the main build closes. Pages that do not exist yet are left out rather than failing.
+ * when the main build closes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin, type Rollup } from 'vite';
@@ -15,7 +15,7 @@ type RollupLog = NonNullable<Rollup.InputOptions['onLog']>;
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist/extension');
 
-const pages = ['extension/devtools/devtools.html', 'extension/panel/panel.html'].filter((page) => existsSync(resolve(root, page)));
+const pages = ['extension/devtools/devtools.html', 'extension/panel/panel.html'];
 
 const contentScripts = {
   'page-hook.js': 'extension/page-hook/index.ts',

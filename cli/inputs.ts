@@ -2,7 +2,7 @@
  * What `decode` and `lint` share: their flags read once, and the loop over several inputs in which
  * one unreadable input is reported (one line on stderr) without stopping the others.
  */
-import type { Severity } from '../protocol/index.js';
+import { compareSeverity, type Severity } from '../protocol/index.js';
 import type { SourceOptions } from './decode-source.js';
 import { sourceName, UsageError, type Io } from './io.js';
 import { oneOf, readDecoderFlags, readMessageFlag, readRequest, timeoutMs } from './options.js';
@@ -41,13 +41,12 @@ export function readFormat<T extends string>(values: Flags & { ndjson?: boolean 
 /** Runs `visit` on each input in turn; one that cannot be read is counted, said, and skipped. */
 export async function eachSource(command: string, sources: readonly string[], io: Io, visit: (source: string) => Promise<Severity[]>, failOn: Severity | null, onUnreadable?: (source: string, message: string) => void): Promise<Totals> {
   const totals = emptyTotals();
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   for (const source of sources) {
     try {
       const severities = await visit(source);
       totals.files++;
       for (const severity of severities) totals.bySeverity[severity]++;
-      if (failOn !== null && severities.some((severity) => rank[severity] <= rank[failOn])) totals.failing++;
+      if (failOn !== null && severities.some((severity) => compareSeverity(severity, failOn) <= 0)) totals.failing++;
     } catch (error) {
       // A single input's error is the command's: exit 2 with its one line, as before.
       if (!(error instanceof UsageError) || sources.length === 1) throw error;

@@ -1,6 +1,6 @@
 /** Command-line parsing shared by the commands: `node:util` parseArgs, errors as usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { clientVersions, dialects, lastChatMessage, uiMessageSchema, type ClientVersion, type Dialect, type UIMessage } from '../protocol/index.js';
+import { clientVersions, dialects, lastChatMessage, limits, uiMessageSchema, type ClientVersion, type Dialect, type UIMessage } from '../protocol/index.js';
 import { readInput, UsageError } from './io.js';
 import type { RequestOptions } from './live.js';
 
@@ -65,7 +65,7 @@ export function readDecoderFlags(values: { dialect?: string; client?: string; 's
   return {
     dialect: oneOf('dialect', values.dialect, [...dialects, 'auto'] as const) ?? 'auto',
     client: oneOf('client', values.client, clientVersions) ?? '6',
-    stallMs: positiveNumber('stall-ms', values['stall-ms'], 5000),
+    stallMs: positiveNumber('stall-ms', values['stall-ms'], limits.stallMs),
   };
 }
 

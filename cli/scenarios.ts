@@ -4,27 +4,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { builtinScenarios } from '../mock-server/scenarios/builtins.js';
-import { scenarioJsonSchema, type Scenario } from '../mock-server/scenarios/schema.js';
+import { scenarioJsonSchema, scenarioSummary, type Scenario } from '../mock-server/scenarios/schema.js';
 import { formatProblem, parseScenario, type ScenarioResult } from '../mock-server/scenarios/validate.js';
 import { UsageError, type Io } from './io.js';
 import { parse } from './options.js';
 
 const usage = 'scenarios: expected "list [--json]", "validate FILE…" or "schema"';
 
-function summary(scenario: Scenario) {
-  return {
-    name: scenario.name,
-    description: scenario.description ?? '',
-    dialect: scenario.dialect ?? 'ai-sdk',
-    expect: scenario.expect,
-  };
-}
-
 function table(scenarios: readonly Scenario[]): string {
   const width = Math.max(...scenarios.map((scenario) => scenario.name.length)) + 2;
   return scenarios
     .map((scenario) => {
-      const { name, dialect, expect, description } = summary(scenario);
+      const { name, dialect, expect, description } = scenarioSummary(scenario);
       return `${name.padEnd(width)}${dialect.padEnd(8)}${(expect.length ? expect.join(', ') : 'healthy').padEnd(44)}${description}`;
     })
     .join('\n');
@@ -60,7 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   switch (action) {
     case 'list':
       if (rest.length) throw new UsageError(`scenarios list: unexpected argument "${rest[0]}"`);
-      io.stdout(values.json ? `${JSON.stringify(builtinScenarios.map(summary), null, 2)}\n` : `${table(builtinScenarios)}\n`);
+      io.stdout(values.json ? `${JSON.stringify(builtinScenarios.map(scenarioSummary), null, 2)}\n` : `${table(builtinScenarios)}\n`);
       return 0;
     case 'validate':
       return validate(rest, io);

@@ -7,6 +7,7 @@ import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } 
 import { createChunkValidator } from './validate.js';
 import { createReassembler } from './reassembler.js';
 import { createLinter } from './linter.js';
+import { limits } from './limits.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
 import { readPlainDelta } from './plain-delta.js';
@@ -55,7 +56,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
   const client = options.client ?? '6';
   const keepEvents = options.keepEvents ?? false;
   const validate = createChunkValidator(client);
-  const maxPerCode = options.maxFindingsPerCode ?? 200;
+  const maxPerCode = options.maxFindingsPerCode ?? limits.findingsPerCode;
   let dialect: Dialect = options.dialect === 'autogpt' ? 'autogpt' : 'ai-sdk';
   const detectDialect = (options.dialect ?? 'auto') === 'auto';
 
@@ -94,7 +95,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     options.onFinding?.(finding);
   }
 
-  const linter = createLinter({ client, stallMs: options.stallMs ?? 5000, onFinding: addFinding });
+  const linter = createLinter({ client, stallMs: options.stallMs ?? limits.stallMs, onFinding: addFinding });
 
   function noteAutogpt(usage: Usage | null | undefined, sign: boolean): void {
     if (sign && detectDialect && dialect !== 'autogpt') {

@@ -16,7 +16,7 @@ import {
   type FinishReason,
 } from './schemas/chunks.js';
 import type { ReassemblyFailure } from './reassembler.js';
-import type { SseProblem } from './sse-parser.js';
+import { sseEventData, type SseProblem } from './sse-parser.js';
 
 export type LinterOptions = {
   client: ClientVersion;
@@ -60,15 +60,6 @@ function onlySetsFields(raw: string): boolean {
   return raw.split('\n').every((line) => /^(retry|id)(:|$)/.test(line));
 }
 
-/** The `data` of an event's raw lines, as the SSE parser joined them. */
-function dataOf(raw: string): string {
-  return raw
-    .split('\n')
-    .filter((line) => line.startsWith('data'))
-    .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
-    .join('\n');
-}
-
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -80,7 +71,7 @@ function isJson(text: string): boolean {
 
 function invalidJsonMessage(record: EventRecord): string {
   // The decoder also refuses JSON with prototype-poisoning keys, as the client's secure parser does.
-  const what = isJson(dataOf(record.raw))
+  const what = isJson(sseEventData(record.raw))
     ? 'is JSON with a "__proto__" or "constructor.prototype" key, which the client\'s secure JSON parser refuses'
     : 'is not JSON';
   return `"data" ${what}: ${preview(record.raw)}: the client fails with a JSON parse error and ends the stream`;

@@ -8,7 +8,7 @@ import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
 import { mergeMetadata } from './metadata-merge.js';
-import { currentStepParts, findToolInvocation, isToolPart, staticToolName, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
+import { currentStepParts, findToolInvocation, isToolPart, toolNameOf, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
 import { createTextBuilder, type TextBuilder } from './text-builder.js';
 
 /** `schema-violation`: message metadata the client cannot merge (a primitive merged into). */
@@ -55,7 +55,7 @@ function streamingToolCalls(message: UIMessage): Record<string, PartialToolCall>
     const dynamic = part.type === 'dynamic-tool';
     calls[part.toolCallId] = {
       text: (part.rawInput ?? '') as string,
-      toolName: dynamic ? (part.toolName as string) : staticToolName(part),
+      toolName: toolNameOf(part),
       dynamic,
       inputEncoding: part.inputEncoding as PartialToolCall['inputEncoding'],
       title: part.title as string | undefined,
@@ -162,7 +162,7 @@ export function createReassembler(start?: UIMessage): Reassembler {
     updateTool(
       {
         toolCallId: chunk.toolCallId,
-        toolName: dynamic ? (invocation.toolName as string) : staticToolName(invocation),
+        toolName: toolNameOf(invocation),
         state: chunk.type === 'tool-output-available' ? 'output-available' : 'output-error',
         input: invocation.input,
         ...(chunk.type === 'tool-output-available'

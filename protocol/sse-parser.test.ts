@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createParser } from 'eventsource-parser';
-import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
+import { createSseByteParser, createSseParser, sseEventData, type SseEvent, type SseProblem } from './sse-parser.js';
 import { parseWithSdk } from './test-support/client.js';
 
 type Seen = { events: SseEvent[]; comments: string[]; retries: number[]; problems: SseProblem[] };
@@ -156,5 +156,13 @@ describe('SSE parser (WHATWG event-stream rules)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sseEventData', () => {
+  it('reads an event\'s data as the parser does: one optional space, multi-line joined, other fields ignored', () => {
+    expect(sseEventData('data: a\ndata:  b\nid: 1\nevent: x')).toBe('a\n b');
+    expect(sseEventData('data\ndatax: no')).toBe('');
+    expect(sseEventData('id: 1')).toBe('');
   });
 });

@@ -5,6 +5,7 @@
  * are reported through `onProblem`, never thrown. `createSseByteParser` adds streaming UTF-8
  * decoding, so any split of the bytes yields the same events.
  */
+import { limits } from './limits.js';
 
 export type SseEvent = {
   /** The `event:` field, or null (clients treat it as "message"). */
@@ -45,11 +46,9 @@ export type SseParser = {
   end(): void;
 };
 
-const defaultMaxEventSize = 64 * 1024 * 1024;
-
 export function createSseParser(options: SseParserOptions): SseParser {
   const { onEvent, onComment, onRetry, onProblem } = options;
-  const maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
+  const maxEventSize = options.maxEventSize ?? limits.sseEventChars;
 
   let atStart = true;
   // A CR ended the last piece: an LF at the start of the next one belongs to it.
@@ -238,4 +237,11 @@ export function createSseByteParser(options: SseParserOptions): SseByteParser {
       parser.end();
     },
   };
+}
+
+/** The `data` of one event's raw field lines (`SseEvent.raw`), as the parser reads it. */
+export function sseEventData(raw: string): string {
+  let data = '';
+  createSseParser({ onEvent: (event) => (data = event.data), maxEventSize: Infinity }).feed(`${raw}\n\n`);
+  return data;
 }

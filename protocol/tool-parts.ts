@@ -25,7 +25,8 @@ export type ToolUpdate = {
 
 export const isToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-') || part.type === 'dynamic-tool';
 const isStaticToolPart = (part: UIMessagePart): part is ToolPart => part.type.startsWith('tool-');
-export const staticToolName = (part: UIMessagePart): string => part.type.split('-').slice(1).join('-');
+/** The tool's name: from the part type (`tool-<name>`), or the field of a `dynamic-tool` part. */
+export const toolNameOf = (part: ToolPart): string => (part.type === 'dynamic-tool' ? (part.toolName ?? '') : part.type.slice('tool-'.length));
 const isResultState = (state: string): boolean => state === 'output-available' || state === 'output-error';
 
 /** The parts after the last `step-start`. */

@@ -7,6 +7,7 @@ import type { StreamMeta } from '../shared/messages.js';
 import { limits } from '../shared/hops.js';
 import type { NetworkLogStream } from '../panel/connection/panel-handle.js';
 import { fromBase64 } from '../shared/base64.js';
+import { isEventStream, uiMessageStreamHeader } from '../../protocol/event-stream.js';
 
 export const networkLogNote = 'from the network log: no live timing';
 /** Chrome sometimes keeps no body for a finished SSE response (`getContent()` gives null). */
@@ -26,13 +27,10 @@ export function headerValue(headers: readonly HarHeader[], name: string): string
   return headers.find((header) => header.name.toLowerCase() === wanted)?.value;
 }
 
-/** The capture rule of the page hook: `text/event-stream` (any case, with parameters) or the AI SDK header. */
+/** The capture rule of the page hook, on a HAR entry (whose MIME type stands in for a missing header). */
 export function isEventStreamResponse(entry: HarEntry): boolean {
-  const contentType = headerValue(entry.response.headers, 'content-type') ?? entry.response.content?.mimeType ?? '';
-  return (
-    contentType.split(';')[0].trim().toLowerCase() === 'text/event-stream' ||
-    headerValue(entry.response.headers, 'x-vercel-ai-ui-message-stream') !== undefined
-  );
+  const contentType = headerValue(entry.response.headers, 'content-type') ?? entry.response.content?.mimeType ?? null;
+  return isEventStream(contentType, headerValue(entry.response.headers, uiMessageStreamHeader) ?? null);
 }
 
 function headerRecord(headers: readonly HarHeader[]): Record<string, string> {
@@ -58,11 +56,11 @@ export function streamMetaOf(entry: HarEntry, note = networkLogNote): StreamMeta
   return {
     transport: 'network-log',
     url: entry.request.url.slice(0, limits.text),
-    method: entry.request.method.slice(0, 32),
+    method: entry.request.method.slice(0, limits.method),
     requestHeaders: headerRecord(entry.request.headers),
     requestBody: entry.request.postData?.text?.slice(0, limits.requestBody) ?? null,
     status: entry.response.status,
-    statusText: entry.response.statusText.slice(0, 1024),
+    statusText: entry.response.statusText.slice(0, limits.shortText),
     responseHeaders: headerRecord(entry.response.headers),
     startedAt: responseStartedAt(entry),
     frameUrl: '',

@@ -50,8 +50,8 @@ function send(message: PageMessage, delayMs = 0): void {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1024);
-  return String(error).slice(0, 1024);
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, limits.shortText);
+  return String(error).slice(0, limits.shortText);
 }
 
 export function openStream(meta: StreamMeta): StreamSink {

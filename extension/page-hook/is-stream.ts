@@ -1,9 +1,5 @@
-/** Whether a response is a stream to capture, from two of its headers. */
-export function isEventStream(contentType: string | null, uiMessageStream: string | null): boolean {
-  if (uiMessageStream !== null) return true;
-  if (contentType === null) return false;
-  return contentType.split(';', 1)[0].trim().toLowerCase() === 'text/event-stream';
-}
+/** The capture rule, shared with the network log: `protocol/event-stream.ts`. */
+export { isEventStream } from '../../protocol/event-stream.js';
 
 /** Statuses whose responses never have a body. */
 export function isNullBodyStatus(status: number): boolean {

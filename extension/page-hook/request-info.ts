@@ -69,9 +69,9 @@ export function streamMeta(
   return {
     ...base,
     url: clip(base.url),
-    method: base.method.slice(0, 32),
+    method: base.method.slice(0, limits.method),
     ...response,
-    statusText: response.statusText.slice(0, 1024),
+    statusText: response.statusText.slice(0, limits.shortText),
     startedAt: Date.now(),
     frameUrl: clip(location.href),
   };

@@ -18,26 +18,8 @@ export const PANEL_PORT_PREFIX = 'streamscope:panel:';
 export const PANEL_PAGE_PATH = 'extension/panel/panel.html';
 export const DEVTOOLS_PAGE_PATH = 'extension/devtools/devtools.html';
 
-export const limits = {
-  /** Bytes of one body chunk in one message; larger reads are split by the hook. */
-  chunkBytes: 256 * 1024,
-  /** Bytes kept of one stream; past it the stream is marked truncated. */
-  streamBytes: 64 * 1024 * 1024,
-  /** Bytes kept for one tab across its streams; past it the oldest ended streams are dropped. */
-  tabBytes: 256 * 1024 * 1024,
-  /** Bytes a relay holds unacknowledged; past it new chunks are dropped and the stream truncated. */
-  relayQueueBytes: 32 * 1024 * 1024,
-  /** Messages in one relay → background batch, and their bytes (Chrome caps a message at 64 MiB). */
-  batchMessages: 512,
-  batchBytes: 8 * 1024 * 1024,
-  /** Characters kept of a request body. */
-  requestBody: 64 * 1024,
-  /** Characters of a URL, header name or value. */
-  text: 8 * 1024,
-  headers: 200,
-  /** Streams tracked for one tab. */
-  streamsPerTab: 500,
-} as const;
+/** Caps of the capture path, in the project's one limits table. */
+export { limits } from '../../protocol/limits.js';
 
 export function panelPortName(tabId: number): string {
   return `${PANEL_PORT_PREFIX}${tabId}`;

@@ -36,18 +36,18 @@ export type ByteSource = z.infer<typeof byteSourceSchema>;
 export const streamMetaSchema = z.object({
   transport: transportSchema,
   url: text,
-  method: z.string().max(32),
+  method: z.string().max(limits.method),
   requestHeaders: headers,
   requestBody: z.string().max(limits.requestBody).nullable(),
   status: z.number().int().min(0).max(999),
-  statusText: z.string().max(1024),
+  statusText: z.string().max(limits.shortText),
   responseHeaders: headers,
   /** Epoch milliseconds when the response headers arrived. */
   startedAt: z.number(),
   frameUrl: text,
   bytes: byteSourceSchema,
   /** What the capture could not see, in words, for the panel to show. */
-  note: z.string().max(1024).nullable(),
+  note: z.string().max(limits.shortText).nullable(),
   /**
    * `non-stream`: a chat request answered with something other than an event stream (an error
    * page, a JSON error or reply), captured whole so the panel can show why nothing streamed.
@@ -65,7 +65,7 @@ export const streamEndSchema = z.object({
   /** Milliseconds since the stream started. */
   at: offset,
   outcome: streamOutcomeSchema,
-  error: z.string().max(1024).optional(),
+  error: z.string().max(limits.shortText).optional(),
 });
 export type StreamEnd = z.infer<typeof streamEndSchema>;
 

@@ -5,7 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { uiMessageStreamHeaders } from '../../protocol/encoder.js';
 import { continuedMessageOf } from '../../protocol/chat-request.js';
-import type { Scenario } from '../scenarios/schema.js';
+import { scenarioSummary, type Scenario } from '../scenarios/schema.js';
 import type { MockContext } from './context.js';
 import { parseChatBody, pickScenarioName, scenarioHeader, stepsFor } from './pick-scenario.js';
 import type { Session } from './session.js';
@@ -57,13 +57,7 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
     }),
     http.get(`${base}/api/scenarios`, () =>
       HttpResponse.json(
-        context.registry.list().map(({ scenario, source }) => ({
-          name: scenario.name,
-          description: scenario.description ?? '',
-          dialect: scenario.dialect ?? 'ai-sdk',
-          expect: scenario.expect,
-          source,
-        })),
+        context.registry.list().map(({ scenario, source }) => ({ ...scenarioSummary(scenario), source })),
       ),
     ),
     http.get(`${base}/api/holds`, () => HttpResponse.json(context.holds.counts())),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { uiMessageChunkSchema } from '../../protocol/schemas/chunks.js';
-import { dialectSchema, findingCodeSchema, usageSchema } from '../../protocol/schemas/report.js';
+import { dialectSchema, findingCodeSchema, usageSchema, type Dialect, type FindingCode } from '../../protocol/schemas/report.js';
 
 const ms = z.number().int().nonnegative();
 const positive = z.number().positive();
@@ -148,6 +148,13 @@ export const scenarioSchema = z.strictObject({
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 /** A validated scenario with its name settled. */
 export type Scenario = ScenarioFile & { name: string };
+
+/** How a scenario is listed (`GET /api/scenarios`, `scenarios list --json`, the demo's picker). */
+export type ScenarioSummary = { name: string; description: string; dialect: Dialect; expect: FindingCode[] };
+
+export function scenarioSummary(scenario: Scenario): ScenarioSummary {
+  return { name: scenario.name, description: scenario.description ?? '', dialect: scenario.dialect ?? 'ai-sdk', expect: scenario.expect };
+}
 
 /** The JSON Schema editors use for autocompletion (`streamscope scenarios schema`). */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -9,9 +9,15 @@ export const dialects = ['ai-sdk', 'autogpt'] as const;
 export const dialectSchema = z.enum(dialects);
 export type Dialect = z.infer<typeof dialectSchema>;
 
+/** Worst first: the one order of severities (sorting, thresholds, badges). */
 export const severities = ['error', 'warning', 'info'] as const;
 export const severitySchema = z.enum(severities);
 export type Severity = z.infer<typeof severitySchema>;
+
+/** Negative when `a` is worse than `b`, zero when equal: sorts worst first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severities.indexOf(a) - severities.indexOf(b);
+}
 
 export const findingCodes = {
   'missing-finish': 'error',

@@ -1,7 +1,7 @@
 /** Finding counts as coloured badges; severities with no findings are left out. */
+import { severities as order } from '../../../protocol/index.js';
 import type { SeverityCounts as Counts } from '../view-model/severity.js';
 
-const order = ['error', 'warning', 'info'] as const;
 const glyph = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
 /** `clean` marks a finished stream without findings, so "nothing wrong" reads as a verdict. */

@@ -1,4 +1,5 @@
 /** The detail views of a stream, with the counts that make each worth opening. */
+import { severities } from '../../../protocol/index.js';
 import { useStore } from '../state/store.js';
 import { detailTabs, type DetailTab } from '../state/selection.js';
 import type { StreamEntry } from '../state/stream-entry.js';
@@ -10,7 +11,7 @@ export function TabBar({ entry }: { entry: StreamEntry }) {
   const { selection } = useStore();
   entry.revision.value;
   const counts = countBySeverity(entry.findings);
-  const worst = counts.error ? 'error' : counts.warning ? 'warning' : counts.info ? 'info' : null;
+  const worst = severities.find((severity) => counts[severity] > 0) ?? null;
   const badge: Partial<Record<DetailTab, { text: string; class: string }>> = {
     events: { text: String(entry.records.length), class: '' },
     findings: { text: String(entry.findings.length), class: worst ? `sev-${worst}` : '' },

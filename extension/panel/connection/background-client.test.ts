@@ -71,7 +71,6 @@ describe('panel client', () => {
     background.relay(6, [{ kind: 'stream-start', streamId: 's', meta: { ...meta, url: 'other tab' } }]);
     await flush();
     expect(log).toEqual(['reset', `added ${meta.url}`, 'data data: a\n\n', 'ready', 'data data: b\n\n', 'ended complete']);
-    expect(client.streams().map((stream) => [stream.bytes, stream.end?.outcome])).toEqual([[18, 'complete']]);
 
     log.length = 0;
     background.stop();

@@ -2,8 +2,7 @@
 /**
  * The panel's typed client of the background: one port per inspected tab, reconnected when
  * Chrome stops and restarts the service worker (each connection starts with `reset`, then the
- * tab's whole capture, then `ready`, then live events). Keeps the list of streams; bytes arrive
- * decoded. The port factory is a parameter so tests run it against an in-memory background.
+ * tab's whole capture, then `ready`, then live events). Bytes arrive decoded. The port factory is a parameter so tests run it against an in-memory background.
  */
 import { panelPortName } from '../../shared/hops.js';
 import { fromBase64 } from '../../shared/base64.js';
@@ -32,8 +31,6 @@ export type PortLike = Pick<chrome.runtime.Port, 'postMessage' | 'disconnect'> &
 };
 
 export type PanelClient = {
-  /** The tab's streams in arrival order, as last reported. */
-  streams(): StreamInfo[];
   setPreserveLog(value: boolean): void;
   clear(): void;
   close(): void;
@@ -42,37 +39,25 @@ export type PanelClient = {
 const chromeConnect = (name: string): PortLike => chrome.runtime.connect({ name });
 
 export function connectPanel(tabId: number, events: Partial<PanelEvents>, connect: (name: string) => PortLike = chromeConnect): PanelClient {
-  const streams = new Map<string, StreamInfo>();
   let port: PortLike | null = null;
   let closed = false;
 
   function apply(message: BackgroundToPanelMessage): void {
     switch (message.kind) {
       case 'hello':
-        streams.clear();
         events.problem?.(null);
         return events.reset?.({ tabId: message.tabId, preserveLog: message.preserveLog });
       case 'snapshot-done':
         return events.ready?.();
       case 'stream-added':
-        streams.set(message.stream.id, message.stream);
         return events.streamAdded?.(message.stream);
-      case 'stream-data': {
-        const chunks = message.chunks.map(({ base64, at }) => ({ bytes: fromBase64(base64), at }));
-        const stream = streams.get(message.streamId);
-        if (stream) stream.bytes += chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
-        return events.data?.(message.streamId, chunks);
-      }
-      case 'stream-ended': {
-        const stream = streams.get(message.streamId);
-        if (stream) Object.assign(stream, { end: message.end, truncated: message.truncated });
+      case 'stream-data':
+        return events.data?.(message.streamId, message.chunks.map(({ base64, at }) => ({ bytes: fromBase64(base64), at })));
+      case 'stream-ended':
         return events.ended?.(message.streamId, message.end, message.truncated);
-      }
       case 'streams-removed':
-        for (const id of message.streamIds) streams.delete(id);
         return events.removed?.(message.streamIds);
       case 'navigated':
-        for (const id of message.removed) streams.delete(id);
         return events.navigated?.(message.url, message.removed);
       case 'preserve-log':
         return events.preserveLog?.(message.value);
@@ -111,7 +96,6 @@ export function connectPanel(tabId: number, events: Partial<PanelEvents>, connec
 
   open();
   return {
-    streams: () => [...streams.values()],
     setPreserveLog: (value) => send({ kind: 'set-preserve-log', value }),
     clear: () => send({ kind: 'clear' }),
     close() {

@@ -34,17 +34,18 @@ function connectedStore() {
 }
 
 describe('store events', () => {
-  it('builds streams from a snapshot, ending snapshot streams once their bytes are in', () => {
+  it('builds streams from a snapshot as the background sends it: each stream as it started, its bytes, its end', () => {
     const { store, ready, deliver } = connectedStore();
     const body = encodeChunk({ type: 'start' }) + encodeChunk({ type: 'finish' }) + encodeDone();
     deliver(
       hello(true),
-      { kind: 'stream-added', stream: info('old', { at: 30, outcome: 'complete' }) },
+      { kind: 'stream-added', stream: info('old') },
       { kind: 'stream-data', streamId: 'old', chunks: [{ at: 10, base64: base64(body) }] },
+      { kind: 'stream-ended', streamId: 'old', end: { at: 30, outcome: 'complete' }, truncated: false },
       { kind: 'stream-added', stream: info('live') },
     );
     expect(store.preserveLog.value).toBe(true);
-    expect(store.streams.get('old')?.status.value).toBe('live');
+    expect(ready).toEqual([]);
     deliver({ kind: 'snapshot-done' });
     expect(ready).toEqual([1]);
     const old = store.streams.get('old');

@@ -4,7 +4,6 @@
  * snapshot, then live additions, data, ends, removals and navigations apply to the store.
  */
 import type { PanelEvents } from './background-client.js';
-import type { StreamEnd } from '../../shared/messages.js';
 import type { PanelStore } from '../state/store.js';
 
 function endReason(error: string | undefined, truncated: boolean): string | undefined {
@@ -20,28 +19,20 @@ type Hooks = {
 
 export function storeEvents(store: PanelStore, hooks: Hooks): PanelEvents {
   const { streams } = store;
-  // Snapshot streams that had already ended: their end applies once their bytes are in.
-  const endedInSnapshot = new Map<string, { end: StreamEnd; truncated: boolean }>();
   return {
     reset({ preserveLog }) {
       streams.resetCaptured();
-      endedInSnapshot.clear();
       store.preserveLog.value = preserveLog;
     },
-    ready() {
-      for (const [id, { end, truncated }] of endedInSnapshot) streams.end(id, end.at, end.outcome, endReason(end.error, truncated));
-      endedInSnapshot.clear();
-      hooks.onReady();
-    },
+    ready: hooks.onReady,
+    // The background sends every stream as it started, its bytes and its end following.
     streamAdded(stream) {
       streams.start(stream.id, stream.meta);
-      if (stream.end) endedInSnapshot.set(stream.id, { end: stream.end, truncated: stream.truncated });
     },
     data(streamId, chunks) {
       for (const chunk of chunks) streams.push(streamId, chunk.bytes, chunk.at);
     },
     ended(streamId, end, truncated) {
-      endedInSnapshot.delete(streamId);
       streams.end(streamId, end.at, end.outcome, endReason(end.error, truncated));
     },
     removed(streamIds) {

@@ -1,5 +1,5 @@
 /** One line of the events table, and which events a filter keeps. */
-import type { EventRecord, Severity } from '../../../protocol/index.js';
+import { sseEventData, type EventRecord, type Severity } from '../../../protocol/index.js';
 import { compactJson, truncate } from './format.js';
 
 export type EventRow = {
@@ -20,15 +20,6 @@ function chunkPreview(chunk: unknown): string {
   return Object.keys(rest).length === 0 ? '' : compactJson(rest);
 }
 
-/** The `data:` payload of an event whose JSON did not parse. */
-function dataText(raw: string): string {
-  return raw
-    .split('\n')
-    .filter((line) => line.startsWith('data:'))
-    .map((line) => line.slice(5).trimStart())
-    .join('\n');
-}
-
 export function eventLabel(record: EventRecord): string {
   if (record.kind === 'done') return '[DONE]';
   if (record.kind === 'chunk') return record.type ?? 'chunk';
@@ -47,7 +38,7 @@ export function eventRow(record: EventRecord, severity: Severity | undefined): E
       : record.kind === 'done'
         ? ''
         : record.kind === 'invalid-json'
-          ? dataText(record.raw)
+          ? sseEventData(record.raw)
           : chunkPreview(record.chunk);
   return {
     index: record.index,

@@ -2,7 +2,7 @@
  * The reassembled message (`DecodeReport.message`) as view items: each part of `UIMessage.parts`
  * becomes one item with the fields worth showing.
  */
-import type { UIMessage, UIMessagePart } from '../../../protocol/index.js';
+import { isToolPart, toolNameOf, type UIMessage, type UIMessagePart } from '../../../protocol/index.js';
 
 export type PartItem =
   | { kind: 'step' }
@@ -31,11 +31,11 @@ export function partItem(part: UIMessagePart): PartItem {
   const type = part.type;
   if (type === 'step-start') return { kind: 'step' };
   if (type === 'text' || type === 'reasoning') return { kind: type, text: str(part.text) ?? '', state: str(part.state) };
-  if (type === 'dynamic-tool' || type.startsWith('tool-')) {
+  if (isToolPart(part)) {
     const dynamic = type === 'dynamic-tool';
     return {
       kind: 'tool',
-      toolName: dynamic ? (str(part.toolName) ?? '?') : type.slice('tool-'.length),
+      toolName: toolNameOf(part) || '?',
       toolCallId: str(part.toolCallId) ?? '',
       state: str(part.state) ?? '',
       input: part.input,

@@ -1,9 +1,7 @@
 /** Finding counts and the worst severity per event, for badges and row colours. */
-import type { Finding, Severity } from '../../../protocol/index.js';
+import { compareSeverity, type Finding, type Severity } from '../../../protocol/index.js';
 
 export type SeverityCounts = Record<Severity, number>;
-
-const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
@@ -12,7 +10,7 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 export function worseSeverity(a: Severity | undefined, b: Severity): Severity {
-  return a !== undefined && rank[a] >= rank[b] ? a : b;
+  return a !== undefined && compareSeverity(a, b) <= 0 ? a : b;
 }
 
 /** Event index → the worst severity of the findings that point at it. */
@@ -28,6 +26,6 @@ export function severityByEvent(findings: readonly Finding[]): ReadonlyMap<numbe
 /** Worst first, then in stream order; stream-wide findings (no event) after those of an event. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => rank[b.severity] - rank[a.severity] || (a.event ?? Infinity) - (b.event ?? Infinity),
+    (a, b) => compareSeverity(a.severity, b.severity) || (a.event ?? Infinity) - (b.event ?? Infinity),
   );
 }

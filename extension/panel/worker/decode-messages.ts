@@ -3,7 +3,7 @@
  * stream's decoder and bytes; the panel sends what the background captured and receives records,
  * findings and summaries in slices, so no stream can keep the panel's UI thread busy.
  */
-import type { ClientVersion, DecodeReport, Dialect, EventRecord, Finding, Summary } from '../../../protocol/index.js';
+import { limits, type ClientVersion, type DecodeReport, type Dialect, type EventRecord, type Finding, type Summary } from '../../../protocol/index.js';
 
 /** What the panel judges streams by; changing it re-decodes every stream from its kept bytes. */
 export type DecodeSettings = {
@@ -12,7 +12,7 @@ export type DecodeSettings = {
   stallMs: number;
 };
 
-export const defaultDecodeSettings: DecodeSettings = { client: '6', dialect: 'auto', stallMs: 5000 };
+export const defaultDecodeSettings: DecodeSettings = { client: '6', dialect: 'auto', stallMs: limits.stallMs };
 
 /** Limits a user sees in the panel, with a note when one is reached. */
 export const panelLimits = {

@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
+import type { ScenarioSummary } from '../../scenarios/schema.js';
 
-export type ScenarioSummary = { name: string; description: string; dialect: string; expect: string[] };
 
 export function ScenarioPicker({ scenarios, selected }: { scenarios: ScenarioSummary[]; selected: Signal<string> }) {
   const current = scenarios.find((scenario) => scenario.name === selected.value);

@@ -1,0 +1,36 @@
+/**
+ * Every cap and default of streamscope in one table: the decoder's defaults, and the capture
+ * path's caps (page hook → relay → background → panel). Plain numbers with no imports, so the
+ * page hook, which runs in every frame of every page, can use them without pulling in anything.
+ */
+export const limits = {
+  /** A gap longer than this with no chunk is a stall, in ms. */
+  stallMs: 5000,
+  /** Findings kept per code; past it they are counted in one closing finding. */
+  findingsPerCode: 200,
+  /** Characters one SSE event (or one line) may hold; past it the event is skipped and reported. */
+  sseEventChars: 64 * 1024 * 1024,
+
+  /** Bytes of one body chunk in one message; larger reads are split by the hook. */
+  chunkBytes: 256 * 1024,
+  /** Bytes kept of one stream; past it the stream is marked truncated. */
+  streamBytes: 64 * 1024 * 1024,
+  /** Bytes kept for one tab across its streams; past it the oldest ended streams are dropped. */
+  tabBytes: 256 * 1024 * 1024,
+  /** Bytes a relay holds unacknowledged; past it new chunks are dropped and the stream truncated. */
+  relayQueueBytes: 32 * 1024 * 1024,
+  /** Messages in one relay → background batch, and their bytes (Chrome caps a message at 64 MiB). */
+  batchMessages: 512,
+  batchBytes: 8 * 1024 * 1024,
+  /** Characters kept of a request body. */
+  requestBody: 64 * 1024,
+  /** Characters of a URL, header name or value. */
+  text: 8 * 1024,
+  /** Characters of a request method. */
+  method: 32,
+  /** Characters of a status text, an error description or a capture note. */
+  shortText: 1024,
+  headers: 200,
+  /** Streams tracked for one tab. */
+  streamsPerTab: 500,
+} as const;
