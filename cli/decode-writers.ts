@@ -7,7 +7,7 @@
 import type { EventRecord, Finding } from '../protocol/index.js';
 import type { Decoded } from './decode-source.js';
 import { formatAnnotation, formatClosing, formatRow, tableHeader } from './format.js';
-import { toJson } from './json-text.js';
+import { toJson } from '../protocol/json-text.js';
 import type { Io } from './io.js';
 
 export type DecodeFormat = 'human' | 'json' | 'ndjson' | 'github';

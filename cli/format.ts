@@ -1,7 +1,6 @@
 /** Plain-text renderings of decode results: the event table, finding lines, GitHub annotations. */
-import type { DecodeReport, EventRecord, Finding, Severity, UIMessagePart } from '../protocol/index.js';
-import { isToolPart } from '../protocol/tool-parts.js';
-import { toJson } from './json-text.js';
+import { isToolPart, type DecodeReport, type EventRecord, type Finding, type Severity, type UIMessagePart } from '../protocol/index.js';
+import { toJson } from '../protocol/json-text.js';
 
 const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const pad = (text: string, width: number): string => clip(text, width).padEnd(width);

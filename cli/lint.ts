@@ -9,7 +9,7 @@ import { decodeSource } from './decode-source.js';
 import { formatAnnotation, formatFinding, formatTotals } from './format.js';
 import { eachSource, exitCode, readFormat, readSourceOptions } from './inputs.js';
 import { sourceName, type Io } from './io.js';
-import { toJson } from './json-text.js';
+import { toJson } from '../protocol/json-text.js';
 import { decodeOptions, oneOf, parse, readSources } from './options.js';
 
 const formats = ['human', 'json', 'github'] as const;

@@ -4,7 +4,7 @@
  * bug seen against a real backend can be replayed by the mock server. Valid chunks become chunk
  * steps, anything else raw steps; the findings it produced become its `expect`.
  */
-import { createDecoder, uiMessageChunkSchema, type EventRecord, type UIMessageChunk } from '../protocol/index.js';
+import { createDecoder, limits, uiMessageChunkSchema, type EventRecord, type UIMessageChunk } from '../protocol/index.js';
 import { scenarioNameSchema, type ScenarioFile, type Step } from '../mock-server/scenarios/schema.js';
 import { isUrl, UsageError, type Io } from './io.js';
 import { openLive, requestMethod } from './live.js';
@@ -41,7 +41,8 @@ function stepsOf(records: readonly EventRecord[]): Step[] {
 
 /** Past either cap, recording stops: a scenario must stay small enough to read, edit and replay. */
 const defaultMaxEvents = 100_000;
-const defaultMaxBytes = 64 * 1024 * 1024;
+// As much as the extension keeps of one stream.
+const defaultMaxBytes = limits.streamBytes;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {

@@ -37,4 +37,10 @@ describe('mergeMetadata', () => {
       expect(report.findings.map((finding) => finding.code)).toEqual(['missing-done']);
     }
   });
+
+  it('reports deep metadata the client cannot merge (into a primitive) as a finding, without throwing', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const report = await decodeStream(`data: {"type":"start","messageMetadata":"draft"}\n\ndata: {"type":"message-metadata","messageMetadata":${deep}}\n\n`);
+    expect(report.findings.map((finding) => finding.code)).toContain('schema-violation');
+  });
 });

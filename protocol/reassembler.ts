@@ -8,6 +8,7 @@ import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
 import { mergeMetadata } from './metadata-merge.js';
+import { toJson } from './json-text.js';
 import { currentStepParts, findToolInvocation, isToolPart, toolNameOf, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
 import { createTextBuilder, type TextBuilder } from './text-builder.js';
 
@@ -191,7 +192,7 @@ export function createReassembler(start?: UIMessage): Reassembler {
     } catch (error) {
       return {
         code: 'schema-violation',
-        message: `messageMetadata ${JSON.stringify(metadata)} cannot be merged into the message's metadata ${JSON.stringify(message.metadata)} (${(error as Error).message}).`,
+        message: `messageMetadata ${toJson(metadata)} cannot be merged into the message's metadata ${toJson(message.metadata)} (${(error as Error).message}).`,
       };
     }
   }

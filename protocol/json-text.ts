@@ -1,5 +1,5 @@
 /**
- * JSON text for the CLI's output that never throws on depth: `JSON.stringify` recurses and
+ * JSON text that never throws on depth, for output and messages: `JSON.stringify` recurses and
  * overflows the stack on values nested a few thousand deep (a stream may carry such metadata), so
  * past that the value is written with an explicit stack instead: the same JSON, indented only to a
  * fixed depth (indenting every level makes the text grow with the square of the depth).
@@ -15,7 +15,7 @@ function entriesOf(value: object): [string | null, unknown][] {
 }
 
 /** `JSON.stringify(value, null, space)` for JSON data (no `toJSON`, no cycles), by iteration. */
-function stringifyIteratively(value: unknown, space: string): string {
+export function stringifyIteratively(value: unknown, space: string): string {
   const out: string[] = [];
   const stack: Frame[] = [];
   const newline = space === '' ? '' : '\n';
