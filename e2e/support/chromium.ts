@@ -3,9 +3,9 @@
  * Debian's `/usr/bin/chromium`, else Playwright's own build. Playwright cannot download browsers
  * here, so where none exists set-up installs Debian's `chromium` with apt-get (as root).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { canInstallWithApt, installDebianPackage } from './debian.js';
 
 const debianChromium = '/usr/bin/chromium';
 
@@ -41,16 +41,6 @@ export function findChromium(): string | undefined {
   return playwrightChromium();
 }
 
-function canInstallWithApt(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Finds Chromium, installing Debian's package first where none exists and apt-get can. */
 export function ensureChromium(): string {
   const found = findChromium();
@@ -60,12 +50,7 @@ export function ensureChromium(): string {
       'No Chromium found: set CHROMIUM_PATH, or install Debian\'s "chromium" package (apt-get install chromium).',
     );
   }
-  console.log('streamscope: no Chromium found; installing Debian\'s "chromium" package (apt-get update, then apt-get install chromium)…');
-  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  installDebianPackage('chromium', 'Chromium');
   const installed = findChromium();
   if (!installed) throw new Error('apt-get installed "chromium", but /usr/bin/chromium is still missing');
   return installed;

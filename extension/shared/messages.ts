@@ -69,6 +69,15 @@ export const streamEndSchema = z.object({
 });
 export type StreamEnd = z.infer<typeof streamEndSchema>;
 
+/**
+ * The page's bytes. Firefox hands a content script the page's objects through Xray wrappers, and
+ * a page's Uint8Array is no `instanceof` the relay's: it is recognised by its tag and copied into
+ * the relay's own realm (Chrome's arrays pass as they are).
+ */
+const pageBytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]', 'expected a Uint8Array')
+  .transform((bytes) => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+
 // page hook → relay (structured clone over window.postMessage): one post carries every message
 // of a task, so the relay forwards them in one go; each message is validated on its own
 export const pageMessageSchema = z.discriminatedUnion('kind', [
@@ -78,7 +87,7 @@ export const pageMessageSchema = z.discriminatedUnion('kind', [
     streamId: pageStreamId,
     /** Milliseconds since the stream started. */
     at: offset,
-    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= limits.chunkBytes, {
+    bytes: pageBytes.refine((bytes) => bytes.byteLength <= limits.chunkBytes, {
       message: `chunk over ${limits.chunkBytes} bytes`,
     }),
   }),
