@@ -6,8 +6,13 @@
 import { createSseByteParser, createSseParser, type SseEvent, type SseProblem } from './sse-parser.js';
 import { createChunkValidator } from './validate.js';
 import { createReassembler } from './reassembler.js';
-import { createLinter } from './linter.js';
 import { limits } from './limits.js';
+import { createLinter, type Cancellation } from './linter.js';
+import { compileAppSchemas, type AppSchemas, type AppValidators } from './app-schemas.js';
+import { headerProblems, type ResponseInfo } from './response-headers.js';
+import { emptyBodyMessage, headKind, providerClientDoes, providerSse, wrongProtocolMessage } from './body-kind.js';
+import { createDeliveryTracker } from './delivery.js';
+import { isToolPart, toolNameOf } from './tool-parts.js';
 import { readComment, usageFromChunk } from './dialects.js';
 import { notJson, parseJsonSecurely } from './partial-json.js';
 import { readPlainDelta } from './plain-delta.js';
@@ -34,15 +39,35 @@ export type DecoderOptions = {
    * client-side tool's output (see `continuedMessage`). Default: a new message.
    */
   message?: UIMessage;
+  /**
+   * The response's status and headers, where known (live capture, `lint URL`, HAR, scenario):
+   * checked (`header-problem`) and named in `wrong-protocol`.
+   */
+  response?: ResponseInfo;
+  /**
+   * The app's own JSON Schemas for tool input/output, data parts and metadata (`AppSchemas`, the
+   * `--schemas` file): mismatches are `tool-input-invalid`, `tool-output-invalid`,
+   * `data-invalid`, `metadata-invalid`. Throws `AppSchemasError` (naming the path) when the
+   * schemas are not valid; `compileAppSchemas` checks them beforehand.
+   */
+  schemas?: AppSchemas;
 };
+
+/** How reading ended, when the reader stopped before the bytes did (`end(at, { cancelled })`). */
+export type DecoderEnd = { cancelled?: Cancellation };
 
 export type Decoder = {
   /** The next bytes (or text) of the response; `at` is ms since the response started, if known. */
   push(chunk: Uint8Array | string, at?: number | null): void;
   /** Time passes without data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
-  /** The end of the response: end-of-stream findings are added and the final report returned. */
-  end(at?: number | null): DecodeReport;
+  /**
+   * The end of the response: end-of-stream findings are added and the final report returned.
+   * `cancelled`: the reader stopped first (the page's stop, a timeout), with the reason shown:
+   * the summary's `terminal` is then `cancelled` unless the stream had ended, and a missing
+   * `finish` is `info`, not a server fault.
+   */
+  end(at?: number | null, how?: DecoderEnd): DecodeReport;
   /** The report so far. */
   report(): DecodeReport;
   readonly dialect: Dialect;
@@ -51,6 +76,27 @@ export type Decoder = {
 // Shared by every record without issues; records are read, never mutated.
 const noIssues: SchemaIssue[] = Object.freeze([]) as unknown as SchemaIssue[];
 const noSseFields: EventRecord['sse'] = Object.freeze({ event: null, id: null });
+
+// Compiled once per schemas object: a panel or a CLI run decodes many streams with the same file.
+const compiledSchemas = new WeakMap<AppSchemas, AppValidators>();
+function validatorsOf(schemas: AppSchemas | undefined): AppValidators | null {
+  if (!schemas) return null;
+  let validators = compiledSchemas.get(schemas);
+  if (!validators) compiledSchemas.set(schemas, (validators = compileAppSchemas(schemas)));
+  return validators;
+}
+
+/** Tool names of the continued message's calls, for checking their outputs against the app's schemas. */
+function toolNamesOf(message: UIMessage | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const part of message?.parts ?? []) {
+    if (isToolPart(part)) names.set(part.toolCallId, toolNameOf(part));
+  }
+  return names;
+}
+
+/** Text of the body kept to tell what it is (the first line, or this much of it). */
+const headLength = 256;
 
 export function createDecoder(options: DecoderOptions = {}): Decoder {
   const client = options.client ?? '6';
@@ -76,6 +122,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     firstChunkMs: null,
     dialect,
     usage: null,
+    terminal: null,
   };
   // Counted in a Map: a plain object keyed by arbitrary chunk types is slow to update per event.
   const byType = new Map<string, number>();
@@ -95,7 +142,59 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
     options.onFinding?.(finding);
   }
 
-  const linter = createLinter({ client, stallMs: options.stallMs ?? limits.stallMs, onFinding: addFinding });
+  function changeFinding(before: Finding, after: Finding): void {
+    const index = findings.lastIndexOf(before);
+    if (index >= 0) findings[index] = after;
+  }
+
+  const linter = createLinter({
+    client,
+    stallMs: options.stallMs ?? limits.stallMs,
+    onFinding: addFinding,
+    onFindingChange: changeFinding,
+    validators: validatorsOf(options.schemas),
+    metadata: () => reassembler.metadata,
+    knownTools: toolNamesOf(options.message),
+  });
+
+  // What the body is: `head` until its first line tells (`sse-pending` until its first data event).
+  let verdict: 'head' | 'sse-pending' | 'stream' | 'wrong' = 'head';
+  let head = '';
+  let headDecoder: TextDecoder | null = null;
+  const delivery = createDeliveryTracker();
+
+  function settle(kind: 'stream' | 'wrong', message?: string): void {
+    verdict = kind;
+    if (kind === 'wrong') {
+      addFinding({ code: 'wrong-protocol', severity: findingCodes['wrong-protocol'], event: null, message: message as string });
+      linter.mute();
+      return;
+    }
+    if (options.response) for (const problem of headerProblems(options.response)) addFinding({ code: 'header-problem', event: null, ...problem });
+  }
+
+  /** Reads the body's first line, before the parser sees it, so a wrong body is one finding. */
+  function readHead(chunk: Uint8Array | string, last: boolean): void {
+    if (typeof chunk !== 'string') chunk = (headDecoder ??= new TextDecoder()).decode(chunk, { stream: !last });
+    head += chunk.slice(0, headLength);
+    const text = head.replace(/^[\uFEFF\s]+/, '');
+    const lineEnd = text.search(/[\r\n]/);
+    if (lineEnd < 0 && text.length < headLength && !last) return;
+    if (text === '') {
+      if (last) settle('wrong', emptyBodyMessage(options.response));
+      return;
+    }
+    const kind = headKind(lineEnd < 0 ? text : text.slice(0, lineEnd));
+    if (kind.sse) verdict = 'sse-pending';
+    else settle('wrong', wrongProtocolMessage(kind.what, kind.clientDoes, options.response, text));
+  }
+
+  /** The first data event of an SSE body: a provider's own SSE, or the UI message stream. */
+  function readFirstEvent(payload: unknown, event: SseEvent): void {
+    const what = providerSse(payload, event.event);
+    if (what === null) settle('stream');
+    else settle('wrong', wrongProtocolMessage(what, providerClientDoes, options.response, head.replace(/^[\uFEFF\s]+/, '')));
+  }
 
   function noteAutogpt(usage: Usage | null | undefined, sign: boolean): void {
     if (sign && detectDialect && dialect !== 'autogpt') {
@@ -127,6 +226,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       accepted = readPlainDelta(event.data);
       if (accepted === null) {
         const parsed = parseJsonSecurely(event.data);
+        if (verdict === 'sse-pending') readFirstEvent(parsed, event);
         if (parsed === notJson) kind = 'invalid-json';
         else {
           chunk = parsed;
@@ -144,6 +244,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       }
     }
     if (accepted !== null) {
+      if (verdict === 'sse-pending') settle('stream');
       kind = 'chunk';
       type = accepted.type;
       chunk = accepted;
@@ -234,19 +335,30 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
       const text = typeof chunk === 'string';
       input ??= openInput(text);
       if (input.text !== text) throw new Error('streamscope: a decoder takes either bytes or text, not both');
+      if (verdict === 'head') readHead(chunk, false);
+      const before = summary.events;
       input.feed(chunk);
+      if (time !== null) delivery.read(time, summary.events - before);
     },
     tick(time) {
       if (!ended) linter.idle(time);
     },
-    end(time = null) {
+    end(time = null, how = {}) {
       if (ended) return report();
       ended = true;
       if (time !== null) at = time;
+      const cancelled = how.cancelled ?? null;
+      // A reader that stopped before any byte says nothing about the body.
+      if (verdict === 'head' && !(cancelled && head === '')) readHead('', true);
       input?.end();
       reportLineProblems(null);
+      if (verdict === 'sse-pending') settle('stream');
+      if (verdict === 'stream') {
+        const buffered = delivery.verdict();
+        if (buffered) addFinding({ code: 'buffered-delivery', severity: findingCodes['buffered-delivery'], event: null, message: buffered });
+      }
       summary.durationMs = at;
-      linter.end(at, reassembler.current());
+      summary.terminal = linter.end(at, reassembler.current(), cancelled);
       for (const [code, count] of suppressed) {
         const finding: Finding = { code, severity: findingCodes[code], event: null, message: `${count} more "${code}" findings not listed` };
         findings.push(finding);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDecoder } from './decoder.js';
-import { findingCodes, type FindingCode } from './schemas/report.js';
+import { findingCodes, type FindingCode, type Severity } from './schemas/report.js';
+import type { DecoderOptions } from './decoder.js';
+import type { AppSchemas } from './app-schemas.js';
+import type { ResponseInfo } from './response-headers.js';
 import type { ClientVersion } from './schemas/chunks.js';
 import { encodeChunk, encodeHeartbeat } from './encoder.js';
 import { codesOf, decode, findingsOf, inserted, replaced, runChat, sseOf, textTurn, toolInput, type StreamItem } from './test-support/linter-cases.js';
@@ -19,6 +22,12 @@ type Case = {
   goodClient?: ClientVersion;
   /** Words the message must contain (the chunk or id it is about). */
   names?: string[];
+  /** Decoder options for both streams (response headers, the app's schemas). */
+  options?: Omit<DecoderOptions, 'keepEvents' | 'client'>;
+  /** Options for the good stream instead (a near-identical response). */
+  goodOptions?: Omit<DecoderOptions, 'keepEvents' | 'client'>;
+  /** The severity when it is not the code's default (`header-problem`). */
+  severity?: Severity;
 };
 
 const turn = sseOf(textTurn);
@@ -31,6 +40,29 @@ const lateFieldTool: StreamItem[] = [
   { type: 'tool-input-available', toolCallId: 'call-1', toolName: 'note', input: 'hi' },
   { type: 'tool-output-available', toolCallId: 'call-1', output: 'ok' },
 ];
+
+/** The headers AI SDK servers send with a UI message stream. */
+const sdkHeaders = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1', 'x-accel-buffering': 'no' };
+const sdkResponse = (changes: Record<string, string | undefined> = {}, status = 200): ResponseInfo => ({
+  status,
+  headers: Object.fromEntries(Object.entries({ ...sdkHeaders, ...changes }).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+});
+
+const weatherSchemas: AppSchemas = {
+  tools: {
+    weather: {
+      input: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      output: { type: 'object', properties: { tempC: { type: 'number' } }, required: ['tempC'] },
+    },
+  },
+  data: { 'data-weather': { type: 'object', properties: { forecast: { type: 'array', items: { type: 'number' } } }, required: ['forecast'] } },
+  metadata: { type: 'object', properties: { createdAt: { type: 'number' } } },
+};
+const withSchemas = { schemas: weatherSchemas };
+
+/** The text turn answered with a tool call whose input or output is `input` / `output`. */
+const weatherCall = (input: unknown, output: unknown): string =>
+  sseOf(inserted(textTurn, 5, { type: 'tool-input-start', toolCallId: 'call-1', toolName: 'weather' }, { type: 'tool-input-available', toolCallId: 'call-1', toolName: 'weather', input }, { type: 'tool-output-available', toolCallId: 'call-1', output }));
 
 const cases: Case[] = [
   { code: 'missing-finish', bad: sseOf(textTurn.slice(0, 6)), event: null, good: turn },
@@ -80,11 +112,104 @@ const cases: Case[] = [
     names: ['"call-2"'],
   },
   {
+    // No "text-end" and no "finish-step": the part is still open at "finish".
     code: 'unclosed-part',
-    bad: sseOf(replaced(textTurn, 4)),
-    event: 5,
+    bad: sseOf(replaced(replaced(textTurn, 5), 4)),
+    event: 4,
     good: turn,
     names: ['text part "t1"', 'text-end'],
+  },
+  {
+    code: 'step-closes-open-part',
+    bad: sseOf(replaced(textTurn, 4)),
+    event: 4,
+    good: turn,
+    names: ['text part "t1"', 'started at event 2'],
+  },
+  {
+    code: 'duplicate-start',
+    bad: sseOf(inserted(textTurn, 1, { type: 'start', messageId: 'm2' })),
+    event: 1,
+    good: sseOf(inserted(textTurn, 1, { type: 'message-metadata', messageMetadata: { source: 'm2' } })),
+    names: ['"m2"', 'readUIMessageStream', 'useChat'],
+  },
+  {
+    code: 'wrong-protocol',
+    bad: '0:"Hello"\n0:" world"\nd:{"finishReason":"stop"}\n',
+    event: null,
+    good: turn,
+    names: ['AI SDK 4 data stream', '0:\\"Hello\\"', 'content type "text/plain'],
+    options: { response: sdkResponse({ 'content-type': 'text/plain; charset=utf-8' }) },
+  },
+  {
+    code: 'header-problem',
+    bad: turn,
+    event: null,
+    good: turn,
+    names: ['"content-encoding: gzip"'],
+    options: { response: sdkResponse({ 'content-encoding': 'gzip' }) },
+    goodOptions: { response: sdkResponse() },
+  },
+  {
+    code: 'header-problem',
+    bad: turn,
+    event: null,
+    good: turn,
+    names: ['"content-type: application/json"'],
+    options: { response: sdkResponse({ 'content-type': 'application/json' }) },
+    goodOptions: { response: sdkResponse({ 'content-type': 'text/event-stream; charset=utf-8' }) },
+  },
+  {
+    code: 'header-problem',
+    bad: turn,
+    event: null,
+    good: turn,
+    names: ['"x-accel-buffering: no"'],
+    severity: 'info',
+    options: { response: sdkResponse({ 'x-accel-buffering': undefined }) },
+    goodOptions: { response: sdkResponse({ 'X-Accel-Buffering': 'no', 'x-accel-buffering': undefined }) },
+  },
+  {
+    code: 'header-problem',
+    bad: turn,
+    event: null,
+    good: turn,
+    names: ['status 500', 'DefaultChatTransport'],
+    severity: 'error',
+    options: { response: sdkResponse({}, 500) },
+    goodOptions: { response: sdkResponse({}, 200) },
+  },
+  {
+    code: 'tool-input-invalid',
+    bad: weatherCall({ town: 'Berlin' }, { tempC: 21 }),
+    event: 6,
+    good: weatherCall({ city: 'Berlin' }, { tempC: 21 }),
+    names: ['"weather"', '"call-1"', '$.city'],
+    options: withSchemas,
+  },
+  {
+    code: 'tool-output-invalid',
+    bad: weatherCall({ city: 'Berlin' }, { tempC: '21' }),
+    event: 7,
+    good: weatherCall({ city: 'Berlin' }, { tempC: 21 }),
+    names: ['"weather"', '$.tempC', 'expected number'],
+    options: withSchemas,
+  },
+  {
+    code: 'data-invalid',
+    bad: sseOf(inserted(textTurn, 5, { type: 'data-weather', id: 'w1', data: { forecast: [20, 'warm'] } })),
+    event: 5,
+    good: sseOf(inserted(textTurn, 5, { type: 'data-weather', id: 'w1', data: { forecast: [20, 22] } })),
+    names: ['"data-weather"', '$.forecast[1]', 'dataPartSchemas'],
+    options: withSchemas,
+  },
+  {
+    code: 'metadata-invalid',
+    bad: sseOf(replaced(textTurn, 6, { type: 'finish', finishReason: 'stop', messageMetadata: { createdAt: 'today' } })),
+    event: 6,
+    good: sseOf(replaced(textTurn, 6, { type: 'finish', finishReason: 'stop', messageMetadata: { createdAt: 1 } })),
+    names: ['$.createdAt', 'messageMetadataSchema'],
+    options: withSchemas,
   },
   {
     code: 'tool-without-output',
@@ -159,17 +284,18 @@ const cases: Case[] = [
 
 describe('each finding code: a stream that produces it and a near-identical one that does not', () => {
   it('covers every code of the table', () => {
-    const covered = new Set(cases.map((c) => c.code).concat('stall'));
+    // stall and buffered-delivery need arrival times: tested below.
+    const covered = new Set(cases.map((c) => c.code).concat('stall', 'buffered-delivery'));
     expect([...covered].sort()).toEqual(Object.keys(findingCodes).sort());
   });
 
   it.each(cases.map((c, i) => [`${c.code} #${i}`, c] as const))('%s', async (_name, c) => {
-    const bad = await decode(c.bad, { client: c.client });
+    const bad = await decode(c.bad, { ...c.options, client: c.client });
     const found = findingsOf(bad, c.code);
     expect(found.length, JSON.stringify(bad.findings)).toBeGreaterThan(0);
-    expect(found[0]).toMatchObject({ severity: findingCodes[c.code], event: c.event });
+    expect(found[0]).toMatchObject({ severity: c.severity ?? findingCodes[c.code], event: c.event });
     for (const name of c.names ?? []) expect(found[0].message).toContain(name);
-    const good = await decode(c.good, { client: c.goodClient ?? c.client });
+    const good = await decode(c.good, { ...(c.goodOptions ?? c.options), client: c.goodClient ?? c.client });
     expect(codesOf(good)).not.toContain(c.code);
   });
 });
@@ -276,7 +402,9 @@ describe('the linter agrees with the real AI SDK client (ai 6) on the same bytes
   const accepted: Array<[string, string, FindingCode[]]> = [
     ['an extra field (ai 6.0.231+ is loose)', sseOf(replaced(textTurn, 3, { type: 'text-delta', id: 't1', delta: 'Hello', tokens: 1 })), ['extra-field']],
     ['no [DONE]', sseOf(textTurn, { done: false }), ['missing-done']],
-    ['a text part never closed', sseOf(replaced(textTurn, 4)), ['unclosed-part']],
+    ['a text part never closed', sseOf(replaced(replaced(textTurn, 5), 4)), ['unclosed-part']],
+    ['a step ends while its text part is open', sseOf(replaced(textTurn, 4)), ['step-closes-open-part']],
+    ['a second start with the same messageId', sseOf(inserted(textTurn, 1, { type: 'start', messageId: 'm1' })), ['duplicate-start']],
     ['no finish', sseOf(textTurn.slice(0, 6)), ['missing-finish']],
     ['a second finish', sseOf([...textTurn, { type: 'finish', finishReason: 'length' }]), ['duplicate-finish']],
     ['chunks after finish', sseOf([...textTurn, { type: 'data-late', data: 1 }, { type: 'data-late', id: 'x', data: 2 }]), ['chunk-after-finish', 'chunk-after-finish']],
@@ -424,5 +552,42 @@ describe('orphan tool output and continued messages', () => {
     expect(finding).toMatchObject({ event: 1, severity: 'error' });
     expect(finding.message).toMatch(/"call-1".*continues an assistant message/);
     expect((await runSdkClient(bytes)).error?.message).toContain('"call-1"');
+  });
+});
+
+describe('duplicate-start and step-closes-open-part: what readUIMessageStream and useChat do', () => {
+  const renamed = sseOf(inserted(textTurn, 5, { type: 'start', messageId: 'm2' }));
+
+  it('a second start with another messageId: readUIMessageStream starts a new message, useChat shows two', async () => {
+    const report = await decode(renamed);
+    expect(codesOf(report)).toEqual(['duplicate-start']);
+    const run = await runSdkClient(renamed);
+    expect(run.error).toBeUndefined();
+    expect(run.messages.map((message) => message.id)).toContain('m1');
+    expect(run.message?.id).toBe('m2');
+    expect(report.message).toEqual(run.message);
+    const chat = await runChat(renamed);
+    expect(chat.status).toBe('ready');
+    expect(chat.assistantMessages.map((message) => message.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('a second start with the same messageId: both clients keep one message', async () => {
+    const bytes = sseOf(inserted(textTurn, 4, { type: 'start', messageId: 'm1' }));
+    expect(findingsOf(await decode(bytes), 'duplicate-start')[0].message).toContain('merge it into the same message');
+    expect((await runChat(bytes)).assistantMessages).toHaveLength(1);
+    expect((await runSdkClient(bytes)).message).toEqual((await decode(bytes)).message);
+  });
+
+  it('a finish-step closes an open text part: it stays "streaming", and a later delta fails naming that finish-step', async () => {
+    const closed = sseOf(replaced(textTurn, 4));
+    const run = await runSdkClient(closed);
+    expect(run.error).toBeUndefined();
+    expect(run.message?.parts.find((part) => part.type === 'text')).toMatchObject({ state: 'streaming' });
+    // Merged streams: the other source's "finish-step" came between t1's deltas.
+    const merged = sseOf(inserted(textTurn, 3, { type: 'finish-step' }, { type: 'start-step' }));
+    const report = await decode(merged);
+    expect(findingsOf(report, 'step-closes-open-part')[0]).toMatchObject({ event: 3 });
+    expect(findingsOf(report, 'orphan-delta')[0].message).toContain('the "finish-step" at event 3 closed it');
+    expect((await runSdkClient(merged)).error?.message).toContain('"t1"');
   });
 });

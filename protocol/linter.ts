@@ -4,7 +4,7 @@
  * the reassembler, which knows exactly where the client throws. Each message says what happened,
  * names the chunk or id, and says what the client does about it.
  */
-import { findingCodes, type EventRecord, type Finding, type FindingCode, type UIMessage } from './schemas/report.js';
+import { findingCodes, type EventRecord, type Finding, type FindingCode, type Severity, type Terminal, type UIMessage } from './schemas/report.js';
 import {
   chunkTypeSince,
   clientVersions,
@@ -17,13 +17,25 @@ import {
 } from './schemas/chunks.js';
 import type { ReassemblyFailure } from './reassembler.js';
 import { sseEventData, type SseProblem } from './sse-parser.js';
+import { schemaMismatch, type AppValidators } from './app-schemas.js';
 
 export type LinterOptions = {
   client: ClientVersion;
   /** A gap longer than this with no chunk is a stall (ms). */
   stallMs: number;
   onFinding: (finding: Finding) => void;
+  /** A finding already given to `onFinding` whose message changed (a stall that went on). */
+  onFindingChange: (before: Finding, after: Finding) => void;
+  /** The app's own schemas, when given: tool input/output, data parts and metadata are checked. */
+  validators?: AppValidators | null;
+  /** The message's metadata as the client has merged it so far (checked against `validators.metadata`). */
+  metadata?: () => unknown;
+  /** Tool names of the calls the continued message already has, by `toolCallId`. */
+  knownTools?: ReadonlyMap<string, string>;
 };
+
+/** How the reading ended when the reader stopped first (the page's stop, a timeout): its reason. */
+export type Cancellation = { reason: string };
 
 export type Linter = {
   /** A decoded event, with the fields its client does not know and the reassembler's verdict. */
@@ -31,7 +43,10 @@ export type Linter = {
   problem(problem: SseProblem, event: number | null): void;
   /** Time passes with no event (live streams): a stall is reported while it lasts. */
   idle(at: number): void;
-  end(at: number | null, message: UIMessage): void;
+  /** The end of the stream; `cancelled` when the reader stopped it. Returns how it ended. */
+  end(at: number | null, message: UIMessage, cancelled: Cancellation | null): Terminal;
+  /** The body is not a UI message stream (reported once as `wrong-protocol`): lint nothing else. */
+  mute(): void;
 };
 
 type ToolCall = { toolName: string | undefined; input: boolean; output: boolean; approval: boolean; event: number };
@@ -94,7 +109,12 @@ function failureMessage(failure: ReassemblyFailure): string {
 const strictRange = (client: ClientVersion): string => strictClientReleases.find((range) => range.startsWith(`${client}.`)) ?? strictClientReleases.join(', ');
 
 export function createLinter(options: LinterOptions): Linter {
-  const { client, stallMs, onFinding } = options;
+  const { client, stallMs, onFinding, validators = null } = options;
+  let muted = false;
+  let terminal: Terminal | null = null;
+  // The first `start` and the message id it set (the client's message id before a second one).
+  let started: number | null = null;
+  let messageIdSoFar: string | undefined;
   let finished = false;
   let aborted = false;
   // A `finish` or `abort` the client rejected still ends the server's turn: not a missing finish.
@@ -102,24 +122,85 @@ export function createLinter(options: LinterOptions): Linter {
   let done = false;
   let openStep = false;
   let lastChunkAt = 0;
-  let stallReported = false;
+  // The stall shown while it lasted (`idle`), updated with its real length once it ends.
+  let liveStall: Finding | null = null;
   let afterFinishCount = 0;
   const extraReported = new Set<string>();
   const openParts = new Map<string, { kind: string; id: string; event: number }>();
+  // Parts a `finish-step` closed while open, with that event: a later delta for one fails.
+  const closedByStep = new Map<string, number>();
   const tools = new Map<string, ToolCall>();
 
-  const report = (code: FindingCode, event: number | null, message: string): void =>
-    onFinding({ code, severity: findingCodes[code], event, message });
+  const report = (code: FindingCode, event: number | null, message: string, severity: Severity = findingCodes[code]): Finding => {
+    const finding: Finding = { code, severity, event, message };
+    onFinding(finding);
+    return finding;
+  };
 
   const stallMessage = (gap: number, what: string): string =>
     `${(gap / 1000).toFixed(1)} s without a chunk ${what} (threshold ${stallMs / 1000} s; heartbeats and comments do not count): the chat shows no progress meanwhile`;
 
+  /** A gap ends at `at` (a chunk arrived, or the stream ended): reported with its real length. */
   function checkStall(at: number | null, event: number | null, what: string): void {
     if (at === null) return;
     const gap = at - lastChunkAt;
-    if (gap > stallMs && !stallReported && !finished && !aborted) report('stall', event, stallMessage(gap, what));
+    if (liveStall) {
+      const ended: Finding = { ...liveStall, event, message: stallMessage(gap, what) };
+      options.onFindingChange(liveStall, ended);
+    } else if (gap > stallMs && !finished && !aborted) report('stall', event, stallMessage(gap, what));
     lastChunkAt = at;
-    stallReported = false;
+    liveStall = null;
+  }
+
+  function checkAppSchema(code: FindingCode, event: number, schema: unknown, value: unknown, what: string, consequence: string): void {
+    const mismatch = schemaMismatch(schema as Parameters<typeof schemaMismatch>[0], value);
+    if (mismatch !== null) report(code, event, `${what} does not match the app's schema (${mismatch}): ${consequence}`);
+  }
+
+  function checkToolSchemas(record: EventRecord, tool: ToolCall): void {
+    if (!validators || tool.toolName === undefined) return;
+    const chunk = record.chunk as { toolCallId: string; input?: unknown; output?: unknown; preliminary?: boolean };
+    const name = `tool "${tool.toolName}" (call "${chunk.toolCallId}")`;
+    const consequence = 'the chat renders it as sent, and validateUIMessages with the app\'s tools throws on the saved message';
+    if (record.type === 'tool-input-available') {
+      const schema = validators.toolInput.get(tool.toolName);
+      if (schema) checkAppSchema('tool-input-invalid', record.index, schema, chunk.input, `the input of ${name}`, consequence);
+    } else if (record.type === 'tool-output-available' && chunk.preliminary !== true) {
+      const schema = validators.toolOutput.get(tool.toolName);
+      if (schema) checkAppSchema('tool-output-invalid', record.index, schema, chunk.output, `the output of ${name}`, consequence);
+    }
+  }
+
+  function checkDataSchema(record: EventRecord): void {
+    const type = record.type as string;
+    const schema = validators?.data.get(type);
+    if (!schema) return;
+    // ai 6 looks the schema up by the full part type, though its types key it by the bare name.
+    const consequence = `useChat given this schema as dataPartSchemas["${type}"] fails with a TypeValidationError and ends the stream (one keyed "${type.slice(5)}" is never applied)`;
+    checkAppSchema('data-invalid', record.index, schema, (record.chunk as { data: unknown }).data, `"${type}" data`, consequence);
+  }
+
+  function checkMetadataSchema(record: EventRecord): void {
+    if (!validators?.metadata || (record.chunk as { messageMetadata?: unknown }).messageMetadata == null) return;
+    const consequence = 'useChat given this schema as messageMetadataSchema fails with a TypeValidationError and ends the stream';
+    checkAppSchema('metadata-invalid', record.index, validators.metadata, options.metadata?.(), `the message metadata after "${record.type}"`, consequence);
+  }
+
+  function checkStart(record: EventRecord): void {
+    const { messageId } = record.chunk as { messageId?: string };
+    if (started === null) {
+      started = record.index;
+      messageIdSoFar = messageId;
+      return;
+    }
+    const renames = messageId != null && messageId !== messageIdSoFar;
+    report(
+      'duplicate-start',
+      record.index,
+      renames
+        ? `a second "start" (the first at event ${started}) with another messageId "${messageId}": readUIMessageStream drops the message so far and starts a new one; useChat keeps the first message and adds a second assistant message for "${messageId}" (a stream written before another was merged into it, as writer.write before writer.merge)`
+        : `a second "start" (the first at event ${started}): readUIMessageStream and useChat merge it into the same message (its metadata merged), but it means two streams were joined (writer.write before writer.merge); with another messageId the chat would show two messages`,
+    );
   }
 
   function checkStep(record: EventRecord): void {
@@ -129,7 +210,21 @@ export function createLinter(options: LinterOptions): Linter {
     } else {
       if (!openStep) report('step-mismatch', record.index, '"finish-step" without a "start-step": the client only closes its active text and reasoning parts');
       openStep = false;
+      closeOpenParts(record.index);
     }
+  }
+
+  /** The client forgets its open text and reasoning parts at `finish-step`: they stay "streaming". */
+  function closeOpenParts(event: number): void {
+    for (const [key, part] of openParts) {
+      report(
+        'step-closes-open-part',
+        event,
+        `"finish-step" while ${part.kind} part "${part.id}" (started at event ${part.event}) is still open: the client forgets the part, which stays "streaming", and fails on any later "${part.kind}-delta" or "${part.kind}-end" for it (merged streams: one source's step end closed another's part)`,
+      );
+      closedByStep.set(key, event);
+    }
+    openParts.clear();
   }
 
   function checkParts(record: EventRecord): void {
@@ -137,19 +232,22 @@ export function createLinter(options: LinterOptions): Linter {
     const kind = type.startsWith('text') ? 'text' : 'reasoning';
     const { id } = record.chunk as { id: string };
     const key = `${kind}\u0000${id}`;
-    if (type.endsWith('-start')) openParts.set(key, { kind, id, event: record.index });
-    else openParts.delete(key);
+    if (type.endsWith('-start')) {
+      openParts.set(key, { kind, id, event: record.index });
+      closedByStep.delete(key);
+    } else openParts.delete(key);
   }
 
   function checkTools(record: EventRecord): void {
     const chunk = record.chunk as { toolCallId?: string; toolName?: string };
     if (!chunk.toolCallId) return;
-    const tool = tools.get(chunk.toolCallId) ?? { toolName: chunk.toolName, input: false, output: false, approval: false, event: record.index };
+    const tool = tools.get(chunk.toolCallId) ?? { toolName: chunk.toolName ?? options.knownTools?.get(chunk.toolCallId), input: false, output: false, approval: false, event: record.index };
     tool.toolName ??= chunk.toolName;
     if (record.type === 'tool-input-available') tool.input = true;
     if (record.type === 'tool-approval-request') tool.approval = true;
     if (record.type === 'tool-input-error' || record.type?.startsWith('tool-output-')) tool.output = true;
     tools.set(chunk.toolCallId, tool);
+    checkToolSchemas(record, tool);
   }
 
   function checkFinishReason(record: EventRecord): void {
@@ -171,6 +269,7 @@ export function createLinter(options: LinterOptions): Linter {
       return;
     }
     finished = true;
+    terminal ??= 'finish';
     checkFinishReason(record);
     for (const part of openParts.values()) {
       report(
@@ -214,20 +313,40 @@ export function createLinter(options: LinterOptions): Linter {
       case 'reasoning-end':
         checkParts(record);
         return;
+      case 'start':
+        checkStart(record);
+        checkMetadataSchema(record);
+        return;
       case 'finish':
         checkFinish(record);
+        checkMetadataSchema(record);
+        return;
+      case 'message-metadata':
+        checkMetadataSchema(record);
         return;
       case 'abort':
         aborted = true;
+        terminal ??= 'abort';
         return;
       case 'error': {
+        terminal ??= 'error';
         const { errorText } = record.chunk as { errorText: string };
         report('error-chunk', record.index, `an "error" chunk ("${preview(errorText)}"): useChat stops with status "error" and shows it; readUIMessageStream passes it to onError and goes on`);
         return;
       }
       default:
         if (record.type?.startsWith('tool-')) checkTools(record);
+        else if (record.type?.startsWith('data-')) checkDataSchema(record);
     }
+  }
+
+  /** An orphan delta or end of a part a `finish-step` closed: the message names that event. */
+  function orphanMessage(record: EventRecord, failure: ReassemblyFailure): string {
+    const message = failureMessage(failure);
+    if (failure.code !== 'orphan-delta' || !/^(text|reasoning)-/.test(record.type as string)) return message;
+    const kind = (record.type as string).startsWith('text') ? 'text' : 'reasoning';
+    const closedAt = closedByStep.get(`${kind}\u0000${(record.chunk as { id: string }).id}`);
+    return closedAt === undefined ? message : `${message} The part was started, but the "finish-step" at event ${closedAt} closed it.`;
   }
 
   function openToolsMessage(id: string, tool: ToolCall): string {
@@ -242,6 +361,9 @@ export function createLinter(options: LinterOptions): Linter {
         done = true;
         return;
       }
+      // The client ends the stream on the first chunk it cannot parse or apply.
+      if (record.kind !== 'chunk' || failure) terminal ??= 'error';
+      if (muted) return;
       checkStall(record.at, record.index, 'before this event');
       switch (record.kind) {
         case 'invalid-json':
@@ -258,35 +380,50 @@ export function createLinter(options: LinterOptions): Linter {
           return;
         case 'chunk':
           checkChunk(record, extraFields);
-          if (failure) report(failure.code, record.index, failureMessage(failure));
+          if (failure) report(failure.code, record.index, orphanMessage(record, failure));
       }
     },
     idle(at) {
       const gap = at - lastChunkAt;
-      if (gap <= stallMs || stallReported || finished || aborted) return;
-      stallReported = true;
-      report('stall', null, stallMessage(gap, 'so far'));
+      if (muted || gap <= stallMs || finished || aborted) return;
+      const message = `${stallMessage(gap, 'so far')}; still waiting, ${(gap / 1000).toFixed(0)} s`;
+      if (liveStall === null) liveStall = report('stall', null, message);
+      else {
+        const longer: Finding = { ...liveStall, message };
+        options.onFindingChange(liveStall, longer);
+        liveStall = longer;
+      }
     },
     problem(problem, event) {
-      if (problem.kind === 'no-data' && onlySetsFields(problem.raw)) return;
+      if (muted || (problem.kind === 'no-data' && onlySetsFields(problem.raw))) return;
       report('sse-format', event, problemMessage(problem));
     },
-    end(at, message) {
+    end(at, message, cancelled) {
+      terminal ??= cancelled ? 'cancelled' : 'cut';
+      if (muted) return terminal;
       if (afterFinishCount > 1) report('chunk-after-finish', null, `${afterFinishCount} chunks in all after "finish"`);
       if (!finished && !aborted && !terminalSent) {
         const open = message.parts.filter((part) => part.state === 'streaming' || part.state === 'input-streaming').length;
         const streaming = open ? ` with ${open} part(s) still streaming` : '';
-        report(
-          'missing-finish',
-          null,
-          `the stream ended without "finish" or "abort" (a cut or stuck session): the client keeps the message as it stands${streaming} and no finishReason; while the connection stays open, useChat stays "streaming"`,
-        );
+        if (cancelled) {
+          report('missing-finish', null, `the reader stopped (${cancelled.reason}) before "finish" or "abort": not a server fault; the client keeps the message as it stands${streaming}`, 'info');
+        } else {
+          report(
+            'missing-finish',
+            null,
+            `the stream ended without "finish" or "abort" (a cut or stuck session): the client keeps the message as it stands${streaming} and no finishReason; while the connection stays open, useChat stays "streaming"`,
+          );
+        }
       }
-      if (!done) report('missing-done', null, 'no "data: [DONE]" terminator: the client does not need it, but AI SDK servers always send one, so the stream may have been cut');
+      if (!done && !cancelled) report('missing-done', null, 'no "data: [DONE]" terminator: the client does not need it, but AI SDK servers always send one, so the stream may have been cut');
       for (const [id, tool] of tools) {
         if (tool.input && !tool.output && !tool.approval) report('tool-without-output', tool.event, openToolsMessage(id, tool));
       }
-      checkStall(at, null, 'before the stream ended');
+      checkStall(at, null, cancelled ? `until the reader stopped (${cancelled.reason})` : 'before the stream ended');
+      return terminal;
+    },
+    mute() {
+      muted = true;
     },
   };
 }

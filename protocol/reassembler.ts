@@ -26,6 +26,8 @@ export type Reassembler = {
   current(): UIMessage;
   /** Set once the client would have thrown: later chunks are not applied. */
   readonly failure: ReassemblyFailure | null;
+  /** The message's metadata as merged so far. */
+  readonly metadata: unknown;
 };
 
 type PartialToolCall = {
@@ -408,6 +410,9 @@ export function createReassembler(start?: UIMessage): Reassembler {
     },
     get failure() {
       return failure;
+    },
+    get metadata() {
+      return message.metadata;
     },
   };
 }

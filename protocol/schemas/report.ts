@@ -37,6 +37,15 @@ export const findingCodes = {
   'missing-done': 'info',
   stall: 'warning',
   'sse-format': 'warning',
+  'wrong-protocol': 'error',
+  'header-problem': 'warning',
+  'buffered-delivery': 'warning',
+  'duplicate-start': 'warning',
+  'step-closes-open-part': 'warning',
+  'tool-input-invalid': 'warning',
+  'tool-output-invalid': 'warning',
+  'data-invalid': 'warning',
+  'metadata-invalid': 'warning',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof findingCodes;
 export const findingCodeSchema = z.enum(Object.keys(findingCodes) as [FindingCode, ...FindingCode[]]);
@@ -84,6 +93,15 @@ export const eventRecordSchema = z.object({
 });
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 
+/**
+ * How the stream ended: the server's `finish` or `abort`; `error` where the client stopped on an
+ * `error` chunk or a chunk it fails on; `cut` when the bytes stopped without any of those;
+ * `cancelled` when the reader stopped first (the page's own stop, a timeout): not a server fault.
+ */
+export const terminals = ['finish', 'abort', 'error', 'cut', 'cancelled'] as const;
+export const terminalSchema = z.enum(terminals);
+export type Terminal = z.infer<typeof terminalSchema>;
+
 export const summarySchema = z.object({
   events: z.number().int(),
   chunks: z.number().int(),
@@ -95,6 +113,8 @@ export const summarySchema = z.object({
   firstChunkMs: z.number().nullable(),
   dialect: dialectSchema,
   usage: usageSchema.nullable(),
+  /** Null while the stream is still being read. */
+  terminal: terminalSchema.nullable(),
 });
 export type Summary = z.infer<typeof summarySchema>;
 

@@ -75,10 +75,13 @@ export type ClientRunOptions = {
   message?: UIMessage;
 };
 
-/** Runs `DefaultChatTransport`'s chunk parsing and `readUIMessageStream` on the bytes. */
-export async function runSdkClient(input: string | Uint8Array, release: SdkRelease = 'ai', { cuts = [], message }: ClientRunOptions = {}): Promise<ClientRun> {
+/** A client reading a live body: `messages` fills as it reads; `done` when the body ends. */
+export type LiveClientRun = { messages: UIMessage[]; done: Promise<ClientRun> };
+
+/** Starts `DefaultChatTransport`'s chunk parsing and `readUIMessageStream` on a body. */
+export function startSdkClient(body: ReadableStream<Uint8Array>, release: SdkRelease = 'ai', message?: UIMessage): LiveClientRun {
   const sdk = sdkReleases[release];
-  const chunks = sdk.parseJsonEventStream({ stream: byteStream(input, cuts), schema: sdk.uiMessageChunkSchema as never }).pipeThrough(
+  const chunks = sdk.parseJsonEventStream({ stream: body, schema: sdk.uiMessageChunkSchema as never }).pipeThrough(
     new TransformStream<ParseResult, unknown>({
       transform(result, controller) {
         if (!result.success) throw result.error;
@@ -96,6 +99,14 @@ export async function runSdkClient(input: string | Uint8Array, release: SdkRelea
       error ??= reported instanceof Error ? reported : new Error(String(reported));
     },
   });
-  for await (const message of stream) messages.push(message as UIMessage);
-  return { messages, message: messages.at(-1), error };
+  const done = (async (): Promise<ClientRun> => {
+    for await (const snapshot of stream) messages.push(snapshot as UIMessage);
+    return { messages, message: messages.at(-1), error };
+  })();
+  return { messages, done };
+}
+
+/** Runs `DefaultChatTransport`'s chunk parsing and `readUIMessageStream` on the bytes. */
+export function runSdkClient(input: string | Uint8Array, release: SdkRelease = 'ai', { cuts = [], message }: ClientRunOptions = {}): Promise<ClientRun> {
+  return startSdkClient(byteStream(input, cuts), release, message).done;
 }

@@ -3,7 +3,7 @@
  * (framed as AI SDK servers frame them) and raw SSE text (sent verbatim), then `data: [DONE]`.
  * `runChat` plays bytes to useChat's engine, to check what the linter says about useChat.
  */
-import { AbstractChat, DefaultChatTransport, type ChatState, type ChatStatus, type UIMessage as SdkUIMessage } from 'ai';
+import { AbstractChat, DefaultChatTransport, type ChatInit, type ChatState, type ChatStatus, type UIMessage as SdkUIMessage } from 'ai';
 import { decodeStream } from '../decode-stream.js';
 import type { DecoderOptions } from '../decoder.js';
 import type { DecodeReport, Finding, FindingCode } from '../schemas/report.js';
@@ -60,32 +60,41 @@ export function codesOf(report: DecodeReport): FindingCode[] {
   return report.findings.map((finding) => finding.code);
 }
 
-/** What `useChat` ends up with: its status, its error, the assistant message it shows. */
-export type ChatRun = { status: ChatStatus; error: Error | undefined; message: SdkUIMessage | undefined; finishReason: string | undefined };
+/** What `useChat` ends up with: its status, its error, the assistant message(s) it shows. */
+export type ChatRun = { status: ChatStatus; error: Error | undefined; message: SdkUIMessage | undefined; assistantMessages: SdkUIMessage[]; finishReason: string | undefined };
 
-/** Minimal in-memory chat state, as framework bindings (React, Vue, Svelte) provide. */
+export type ChatRunOptions = {
+  /** The response's status and headers (default: 200, an event stream). */
+  response?: ResponseInit;
+  /** More of useChat's options (`dataPartSchemas`, `messageMetadataSchema`). */
+  init?: Pick<ChatInit<SdkUIMessage>, 'dataPartSchemas' | 'messageMetadataSchema'>;
+};
+
+/** Minimal in-memory chat state, as framework bindings (React, Vue, Svelte) provide; it copies as React's does. */
 export class MemoryChatState implements ChatState<SdkUIMessage> {
   status: ChatStatus = 'ready';
   error: Error | undefined = undefined;
   messages: SdkUIMessage[] = [];
   pushMessage = (message: SdkUIMessage): void => void this.messages.push(message);
   popMessage = (): void => void this.messages.pop();
-  replaceMessage = (index: number, message: SdkUIMessage): void => void (this.messages[index] = message);
+  // As @ai-sdk/react's state: a replaced message is stored as a copy (the live one goes on changing).
+  replaceMessage = (index: number, message: SdkUIMessage): void => void (this.messages[index] = this.snapshot(message));
   snapshot = <T>(thing: T): T => structuredClone(thing);
 }
 
 export class MemoryChat extends AbstractChat<SdkUIMessage> {}
 
 /** useChat's engine (`AbstractChat` + `DefaultChatTransport`) on a response whose body is `bytes`. */
-export async function runChat(bytes: string): Promise<ChatRun> {
+export async function runChat(bytes: string, options: ChatRunOptions = {}): Promise<ChatRun> {
   const state = new MemoryChatState();
   let finishReason: string | undefined;
   const transport = new DefaultChatTransport<SdkUIMessage>({
     api: 'http://127.0.0.1/api/chat',
-    fetch: async () => new Response(bytes, { headers: { 'content-type': 'text/event-stream' } }),
+    fetch: async () => new Response(bytes, options.response ?? { headers: { 'content-type': 'text/event-stream' } }),
   });
-  const chat = new MemoryChat({ state, transport, onError: () => {}, onFinish: (event) => void (finishReason = event.finishReason) });
+  const chat = new MemoryChat({ ...options.init, state, transport, onError: () => {}, onFinish: (event) => void (finishReason = event.finishReason) });
   await chat.sendMessage({ text: 'hi' });
   const last = state.messages.at(-1);
-  return { status: state.status, error: state.error, message: last?.role === 'assistant' ? last : undefined, finishReason };
+  const assistantMessages = state.messages.filter((message) => message.role === 'assistant');
+  return { status: state.status, error: state.error, message: last?.role === 'assistant' ? last : undefined, assistantMessages, finishReason };
 }

@@ -17,6 +17,7 @@ const summary: Summary = {
   firstChunkMs: 40,
   dialect: 'ai-sdk',
   usage: null,
+  terminal: null,
 };
 
 const records = [at(0, 40), at(1, 60), at(2, 3000, 'comment'), at(3, 6000, 'comment'), at(4, 7060), at(5, 7100)];
