@@ -5,9 +5,9 @@
  */
 
 /** A burst must hold at least this share of the events… */
-const burstShare = 0.5;
+const burstShare = 0.8;
 /** …come after at least this long without any read (ms)… */
-const minSilenceMs = 1000;
+const minSilenceMs = 2000;
 /** …in a stream of at least this many events (a tiny reply fits in one read anyway). */
 const minEvents = 10;
 
