@@ -22,7 +22,7 @@ test('the panel decodes a response that continues the chat\'s assistant message 
 
     const rows = panel.getByTestId('stream-row');
     await expect(rows).toHaveCount(2);
-    await expect(rows.nth(1)).toHaveAttribute('data-state', 'ended');
+    await expect(rows.nth(1)).toHaveAttribute('data-state', 'finished');
     await rows.nth(1).click();
     await panel.getByRole('tab', { name: /Findings/ }).click();
     await expect(panel.getByTestId('findings')).toHaveText('No findings: the AI SDK client accepts this stream.');

@@ -47,7 +47,7 @@ test('the panel shows a stream the hook missed from the network log, and a hooke
       panel,
       `[...document.querySelectorAll('[data-testid=stream-row]')].map((row) => ({ text: row.textContent, tag: row.querySelector('.tag')?.textContent ?? null, state: row.dataset.state }))`,
       'two ended streams in the panel, one of them hooked',
-      (rows) => Array.isArray(rows) && rows.length === 2 && rows.every((row) => row.state === 'ended') && rows.some((row) => row.tag === null),
+      (rows) => Array.isArray(rows) && rows.length === 2 && rows.every((row) => row.state === 'finished') && rows.some((row) => row.tag === null),
     );
     const unhooked = rows.find((row) => row.text.includes('via=unhooked'));
     const hooked = rows.find((row) => row.text.includes('via=hooked'));

@@ -26,14 +26,14 @@ test('the panel shows a live stream, then its findings, message and timing', asy
   await expect(panel.getByTestId('detail-header')).toContainText('live');
 
   panelServer.release('live-1');
-  await expect(row).toHaveAttribute('data-state', 'ended');
+  await expect(row).toHaveAttribute('data-state', 'errored');
 
   await panel.getByRole('tab', { name: /Findings/ }).click();
   const findings = panel.getByTestId('finding');
   await expect(findings.first()).toContainText('missing-finish');
   await expect(panel.getByTestId('findings')).toContainText('extra-field');
   await expect(panel.getByTestId('findings')).toContainText('missing-done');
-  await expect(row.locator('.badge.sev-error')).toHaveText(/1/);
+  await expect(row.getByTestId('stream-worst')).toContainText('missing-finish');
 
   // A finding about one event jumps to that event in the events view.
   await findings.filter({ hasText: 'extra-field' }).click();
@@ -68,7 +68,7 @@ test('long streams render only the rows in view; clear empties the list', async 
   await startStream(page, `${panelServer.base}/stream/long`);
 
   const row = panel.getByTestId('stream-row');
-  await expect(row).toHaveAttribute('data-state', 'ended');
+  await expect(row).toHaveAttribute('data-state', 'finished');
   await row.click();
   await expect(panel.getByTestId('stream-detail')).toContainText('5005 events');
   const rendered = await panel.getByTestId('event-row').count();

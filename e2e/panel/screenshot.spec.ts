@@ -20,11 +20,11 @@ test('README screenshot of the panel', async ({ extension, panelServer }, testIn
 
   const rows = panel.getByTestId('stream-row');
   await startStream(page, `${panelServer.base}/api/chat`, { stream: 'clean' });
-  await expect(rows.nth(0)).toHaveAttribute('data-state', 'ended');
+  await expect(rows.nth(0)).toHaveAttribute('data-state', 'finished');
   await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot' });
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'live');
   panelServer.release('shot');
-  await expect(rows.nth(1)).toHaveAttribute('data-state', 'ended');
+  await expect(rows.nth(1)).toHaveAttribute('data-state', 'errored');
   await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot-live' });
   await expect(rows.nth(2)).toHaveAttribute('data-state', 'live');
 

@@ -13,7 +13,7 @@ import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { storeEvents } from './connection/store-events.js';
 import { createStore, StoreContext } from './state/store.js';
 import { pickTheme } from './theme.js';
-import { createDecodeClient } from './worker/decode-client.js';
+import { createDecodeClient, nextFrame } from './worker/decode-client.js';
 import { workerDecodePort } from './worker/worker-port.js';
 
 const params = new URLSearchParams(location.search);
@@ -27,7 +27,7 @@ document.documentElement.dataset.theme = pickTheme(
 );
 
 const store = createStore({
-  decoding: createDecodeClient(workerDecodePort(), { frame: (deliver) => requestAnimationFrame(deliver) }),
+  decoding: createDecodeClient(workerDecodePort(), { frame: nextFrame }),
   storage: localStorage,
 });
 const problem = signal<string | null>(null);

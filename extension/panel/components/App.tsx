@@ -1,7 +1,9 @@
-/** The panel: toolbar, stream list on the left, the selected stream on the right. */
-import { useEffect } from 'preact/hooks';
+/** The panel: toolbar, stream list on the left, a draggable split, the selected stream on the right. */
+import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 import { shortcutFor } from '../view-model/shortcuts.js';
+import { SettingsBar } from './SettingsBar.js';
+import { Splitter } from './Splitter.js';
 import { StreamDetail } from './StreamDetail.js';
 import { StreamList } from './StreamList.js';
 import { Toolbar } from './Toolbar.js';
@@ -13,11 +15,17 @@ export type PanelActions = {
 };
 
 function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** Lists, buttons and the splitter handle arrows or Enter themselves. */
+function handlesKeys(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role=listbox], [role=separator], button, a, summary') !== null;
 }
 
 export function App({ actions, problem }: { actions: PanelActions; problem: string | null }) {
-  const { selection } = useStore();
+  const store = useStore();
+  const { selection, layout } = store;
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -27,6 +35,7 @@ export function App({ actions, problem }: { actions: PanelActions; problem: stri
         metaKey: event.metaKey,
         altKey: event.altKey,
         inTextField: isTextField(event.target),
+        inList: handlesKeys(event.target),
       });
       if (!action) return;
       if (action.kind === 'escape') {
@@ -36,23 +45,31 @@ export function App({ actions, problem }: { actions: PanelActions; problem: stri
       }
       event.preventDefault();
       if (action.kind === 'clear') actions.clear();
-      else if (action.kind === 'tab') selection.tab.value = action.tab;
+      else if (action.kind === 'tab') selection.showTab(action.tab);
+      else if (action.kind === 'move') store.moveSelection(action.by);
+      else if (action.kind === 'open') document.querySelector<HTMLElement>('.tab.active')?.focus();
       else document.getElementById('stream-filter')?.focus();
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [actions, selection]);
+  }, [actions, store]);
 
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const width = layout.listWidth.value;
   return (
     <div class="app">
-      <Toolbar onClear={actions.clear} onPreserveLog={actions.setPreserveLog} />
+      <Toolbar onClear={actions.clear} onPreserveLog={actions.setPreserveLog} settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} />
+      {settingsOpen && <SettingsBar />}
       {problem && (
         <div class="banner" role="status">
           {problem}
         </div>
       )}
       <div class="split">
-        <StreamList />
+        <div class="stream-list" style={width === null ? undefined : { width: `${width}px`, flexBasis: `${width}px` }}>
+          <StreamList />
+        </div>
+        <Splitter />
         <StreamDetail />
       </div>
     </div>

@@ -1,37 +1,61 @@
 /** One stream in the list; re-renders on its own when its stream grows. */
-import type { StreamEntry } from '../state/stream-entry.js';
-import { streamRow } from '../view-model/stream-row.js';
-import { SeverityCounts } from './SeverityCounts.js';
+import { formatMs } from '../view-model/format.js';
+import { stateTitles, type StreamRow } from '../view-model/stream-row.js';
+import { SeverityIcon } from './SeverityCounts.js';
 
-type Props = { entry: StreamEntry; selected: boolean; onClick(): void };
+type Props = { row: StreamRow; selected: boolean; onClick(): void };
 
-export function StreamListRow({ entry, selected, onClick }: Props) {
-  entry.revision.value;
-  const row = streamRow(entry.meta, entry.status.value, entry.findings, entry.records.length, entry.decoded);
+export function StreamListRow({ row, selected, onClick }: Props) {
   return (
     <div
-      class={`row stream-row${selected ? ' selected' : ''}`}
+      class={`row stream-row${selected ? ' selected' : ''}${row.muted ? ' muted-row' : ''}`}
       role="option"
       aria-selected={selected}
-      title={row.note ? `${row.url}\n${row.note}` : row.url}
+      title={[row.prompt, row.url, row.note].filter(Boolean).join('\n')}
       data-testid="stream-row"
       data-state={row.state}
       onClick={onClick}
     >
-      <span class={`state-dot state-${row.state}`} title={row.state} />
+      <span class={`state-dot state-${row.state}`} title={`${row.state}: ${stateTitles[row.state]}`} />
+      <span class="col-time">{row.started}</span>
       <span class="col-method">{row.method}</span>
-      <span class="col-path">{row.path}</span>
+      <span class="col-path">
+        {row.prompt ? (
+          <>
+            <span class="prompt" data-testid="stream-prompt">
+              {row.prompt}
+            </span>{' '}
+            <span class="muted path-after">{row.path}</span>
+          </>
+        ) : (
+          row.path
+        )}
+      </span>
       {row.transportTag && (
         <span class="tag" title={row.note ?? undefined}>
           {row.transportTag}
         </span>
       )}
       <span class={`col-status${/^[45]/.test(row.status) ? ' bad' : ''}`}>{row.status}</span>
-      <span class="col-events" title="events">
-        {row.events}
+      <span class={`col-state state-label state-${row.state}`} data-testid="stream-state">
+        {row.state}
       </span>
-      <span class="col-findings">
-        <SeverityCounts counts={row.counts} clean={row.clean} />
+      <span class="col-duration">{formatMs(row.durationMs)}</span>
+      <span class="col-findings" data-testid="stream-worst">
+        {row.worst ? (
+          <span class={`sev-${row.worst.severity}`} title={`${row.counts.error} errors, ${row.counts.warning} warnings, ${row.counts.info} info`}>
+            <SeverityIcon severity={row.worst.severity} /> {row.worst.code}
+            {row.counts.error + row.counts.warning + row.counts.info > 1 && (
+              <span class="muted"> +{row.counts.error + row.counts.warning + row.counts.info - 1}</span>
+            )}
+          </span>
+        ) : (
+          row.clean && (
+            <span class="badge ok" title="no findings">
+              ✓
+            </span>
+          )
+        )}
       </span>
     </div>
   );

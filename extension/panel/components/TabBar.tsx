@@ -26,7 +26,7 @@ export function TabBar({ entry }: { entry: StreamEntry }) {
           class={`tab${selection.tab.value === tab ? ' active' : ''}`}
           aria-selected={selection.tab.value === tab}
           title={`${titles[tab]} (${position + 1})`}
-          onClick={() => (selection.tab.value = tab)}
+          onClick={() => selection.showTab(tab)}
         >
           {titles[tab]}
           {badge[tab] && <span class={`tab-count ${badge[tab].class}`}>{badge[tab].text}</span>}

@@ -2,9 +2,9 @@
 import { useStore } from '../state/store.js';
 import { FilterInput } from './FilterInput.js';
 
-type Props = { onClear(): void; onPreserveLog(value: boolean): void };
+type Props = { onClear(): void; onPreserveLog(value: boolean): void; settingsOpen: boolean; onToggleSettings(): void };
 
-export function Toolbar({ onClear, onPreserveLog }: Props) {
+export function Toolbar({ onClear, onPreserveLog, settingsOpen, onToggleSettings }: Props) {
   const { streams, filter, preserveLog } = useStore();
   const total = streams.list.value.length;
   const live = streams.list.value.filter((entry) => entry.status.value === 'live').length;
@@ -28,6 +28,17 @@ export function Toolbar({ onClear, onPreserveLog }: Props) {
         {total} {total === 1 ? 'stream' : 'streams'}
         {live > 0 && <span class="live-count"> · {live} live</span>}
       </span>
+      <button
+        type="button"
+        class={`icon-button${settingsOpen ? ' active' : ''}`}
+        title="Settings: client version, dialect, stall threshold"
+        aria-label="Settings"
+        aria-pressed={settingsOpen}
+        data-testid="settings-button"
+        onClick={onToggleSettings}
+      >
+        ⚙
+      </button>
     </div>
   );
 }

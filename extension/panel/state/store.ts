@@ -13,6 +13,9 @@ import { createSelectionStore, type SelectionStore } from './selection.js';
 import { createSettingsStore, type SettingsStorage, type SettingsStore } from './settings.js';
 import type { StreamEntry } from './stream-entry.js';
 import { createStreamsStore, type StreamsStore } from './streams.js';
+import { entryRow, matchesStreamFilter, type StreamRow } from '../view-model/stream-row.js';
+
+export type VisibleStream = { entry: StreamEntry; row: StreamRow };
 
 export type PanelStore = {
   readonly streams: StreamsStore;
@@ -24,6 +27,10 @@ export type PanelStore = {
   /** Keep streams across navigations of the inspected page (the background applies it). */
   readonly preserveLog: Signal<boolean>;
   readonly selectedStream: ReadonlySignal<StreamEntry | undefined>;
+  /** The streams the filter keeps, in list order, with their rows. */
+  readonly visibleStreams: ReadonlySignal<readonly VisibleStream[]>;
+  /** Selects the stream `by` rows below (above, when negative) the selected one among the visible. */
+  moveSelection(by: number): void;
   clear(): void;
 };
 
@@ -53,12 +60,29 @@ export function createStore(options: StoreOptions = {}): PanelStore {
     return id === null ? undefined : streams.list.value.find((entry) => entry.id === id);
   });
 
+  const visibleStreams = computed(() => {
+    const now = streams.clock.value;
+    const { stallMs } = settings.current.value;
+    const query = filter.streams.value;
+    return streams.list.value
+      .map((entry) => ({ entry, row: entryRow(entry, now, stallMs) }))
+      .filter(({ entry, row }) => matchesStreamFilter(row, entry.findings.map((finding) => finding.code), query));
+  });
+
+  function moveSelection(by: number): void {
+    const visible = visibleStreams.peek();
+    if (visible.length === 0) return;
+    const at = visible.findIndex(({ entry }) => entry.id === selection.streamId.peek());
+    const next = at < 0 ? (by > 0 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, at + by));
+    selection.selectStream(visible[next].entry.id);
+  }
+
   function clear(): void {
     streams.clear();
     selection.selectStream(null);
   }
 
-  return { streams, selection, filter, settings, layout, decoding, preserveLog, selectedStream, clear };
+  return { streams, selection, filter, settings, layout, decoding, preserveLog, selectedStream, visibleStreams, moveSelection, clear };
 }
 
 export const StoreContext = createContext<PanelStore | null>(null);

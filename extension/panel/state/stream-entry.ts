@@ -12,6 +12,7 @@ import type { DecodeReport, EventRecord, Finding, Summary, UIMessage } from '../
 import type { StreamMeta } from '../../shared/messages.js';
 import type { DecodeClient } from '../worker/decode-client.js';
 import type { DecodeProgress } from '../worker/decode-messages.js';
+import { parseBody, promptOf } from '../view-model/prompt.js';
 
 /** `live` until the stream ends; then how it ended. */
 export type StreamStatus = 'live' | 'complete' | 'cancelled' | 'error';
@@ -36,6 +37,12 @@ export type StreamEntry = {
   readonly bytesNotKept: boolean;
   /** Bytes received so far. */
   readonly byteCount: number;
+  /** ms since the response started of the last data (non-comment) event, null before one. */
+  readonly lastDataAt: number | null;
+  /** The request body as JSON, when it is JSON. */
+  readonly requestJson: unknown;
+  /** The last user message of the chat the request posted, on one line. */
+  readonly prompt: string | null;
   /** Milliseconds since the response started when it ended, or null (live, or unknown). */
   readonly endedAt: number | null;
   /** The decode report so far, with the events the panel kept. */
@@ -64,6 +71,8 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
   let bytesNotKept = false;
   let byteCount = 0;
   let endedAt: number | null = null;
+  let lastDataAt: number | null = null;
+  const requestJson = parseBody(meta.requestBody);
   let error: string | undefined;
   let decoded = true;
 
@@ -80,6 +89,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     if (progress.summary) summary = progress.summary;
     settled = progress.idle;
     droppedEvents = progress.droppedEvents;
+    lastDataAt = progress.lastDataAt;
     bytesNotKept = progress.bytesNotKept;
     revision.value++;
   }
@@ -113,6 +123,11 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     get byteCount() {
       return byteCount;
     },
+    get lastDataAt() {
+      return lastDataAt;
+    },
+    requestJson,
+    prompt: promptOf(requestJson),
     get endedAt() {
       return endedAt;
     },

@@ -27,6 +27,8 @@ export type StreamsStore = {
   resetCaptured(): void;
   /** Lets live streams notice stalls while no data arrives; `now` is epoch ms. */
   tickLive(now: number): void;
+  /** Epoch ms of the last `tickLive`: live durations and stuck streams are shown against it. */
+  readonly clock: ReadonlySignal<number>;
   clear(): void;
 };
 
@@ -42,6 +44,7 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
   const byId = new Map<string, StreamEntry>();
   const maxStreams = options.maxStreams ?? 500;
   let networkLogCount = 0;
+  const clock = signal(Date.now());
 
   function setList(next: readonly StreamEntry[]): void {
     // Past the cap the oldest ended streams go first; live ones are never dropped.
@@ -109,7 +112,9 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
     resetCaptured() {
       setList(list.peek().filter(isFromNetworkLog));
     },
+    clock,
     tickLive(now) {
+      clock.value = now;
       for (const entry of list.peek()) {
         if (entry.status.peek() === 'live') entry.tick(Math.max(0, now - entry.meta.startedAt));
       }

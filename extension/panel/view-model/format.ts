@@ -43,3 +43,9 @@ export function prettyJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** Time of day of an epoch ms, `HH:MM:SS` in local time. */
+export function formatClock(epochMs: number): string {
+  const date = new Date(epochMs);
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

@@ -11,6 +11,10 @@ describe('shortcuts', () => {
     expect(press('l', { ctrlKey: true })).toEqual({ kind: 'clear' });
     expect(press('L', { metaKey: true })).toEqual({ kind: 'clear' });
     expect(press('Escape', { inTextField: true })).toEqual({ kind: 'escape' });
+    expect(press('5')).toEqual({ kind: 'tab', tab: 'request' });
+    expect(press('ArrowDown')).toEqual({ kind: 'move', by: 1 });
+    expect(press('ArrowUp')).toEqual({ kind: 'move', by: -1 });
+    expect(press('Enter')).toEqual({ kind: 'open' });
   });
 
   it('leaves typing and unbound keys alone', () => {
@@ -18,5 +22,8 @@ describe('shortcuts', () => {
     expect(press('2', { inTextField: true })).toBeNull();
     expect(press('9')).toBeNull();
     expect(press('x')).toBeNull();
+    expect(press('ArrowDown', { inTextField: true })).toBeNull();
+    expect(press('ArrowDown', { inList: true })).toBeNull();
+    expect(press('Enter', { inList: true })).toBeNull();
   });
 });

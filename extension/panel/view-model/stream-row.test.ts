@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding, Summary } from '../../../protocol/index.js';
 import { streamMeta } from '../test-support/stream-meta.js';
-import { matchesStreamFilter, streamRow } from './stream-row.js';
+import { matchesStreamFilter, streamRow, streamState, type StreamRowInput } from './stream-row.js';
 
-const meta = streamMeta({
+const logged = streamMeta({
   transport: 'network-log',
   url: 'http://127.0.0.1:8787/api/chat?scenario=stuck',
   method: 'post',
@@ -10,34 +11,63 @@ const meta = streamMeta({
   statusText: '',
   note: 'from the network log: no live timing',
 });
+const missingFinish: Finding = { code: 'missing-finish', severity: 'error', event: null, message: '' };
+const summary = (fields: Partial<Summary>): Summary => ({
+  events: 3, chunks: 3, comments: 0, done: true, finished: true, byType: {}, durationMs: 812, firstChunkMs: 4, dialect: 'ai-sdk', usage: null, ...fields,
+} as Summary);
+const input = (fields: Partial<StreamRowInput>): StreamRowInput => ({ meta: streamMeta(), status: 'complete', findings: [], events: 3, ...fields });
 
 describe('stream row', () => {
-  it('summarises a stream for the list', () => {
-    const row = streamRow(meta, 'error', [{ code: 'missing-finish', severity: 'error', event: null, message: '' }], 12);
+  it('summarises a stream for the list: start, duration, prompt, worst finding', () => {
+    const row = streamRow(input({ meta: logged, status: 'error', findings: [{ ...missingFinish, severity: 'info' }, missingFinish], events: 12 }), 'weather in Berlin?');
     expect(row).toMatchObject({
       method: 'POST',
       path: '/api/chat?scenario=stuck',
       status: '—',
-      state: 'failed',
+      state: 'errored',
+      prompt: 'weather in Berlin?',
       note: 'from the network log: no live timing',
       transportTag: 'network log',
       events: 12,
-      counts: { error: 1, warning: 0, info: 0 },
+      durationMs: null,
+      counts: { error: 1, warning: 0, info: 1 },
+      worst: missingFinish,
+      muted: false,
     });
-    expect(streamRow({ ...meta, transport: 'fetch', status: 200 }, 'live', [], 0)).toMatchObject({ status: '200', state: 'live', transportTag: null, clean: false });
+    expect(row.started).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(streamRow(input({ status: 'live', now: streamMeta().startedAt + 1500 })).durationMs).toBe(1500);
+    expect(streamRow(input({ endedAt: 640, summary: summary({ durationMs: 630 }) })).durationMs).toBe(640);
+  });
+
+  it('tells the states apart: finished, aborted, errored, cancelled by the page, live and stuck, failed', () => {
+    expect(streamState(input({ summary: summary({}) }))).toBe('finished');
+    expect(streamState(input({ summary: summary({ byType: { abort: 1 } }) }))).toBe('aborted');
+    expect(streamState(input({ summary: summary({ finished: false }) }))).toBe('errored');
+    expect(streamState(input({ summary: summary({ byType: { error: 1 } }) }))).toBe('errored');
+    expect(streamState(input({ status: 'error' }))).toBe('errored');
+    expect(streamState(input({ status: 'cancelled', summary: summary({ finished: false }) }))).toBe('cancelled');
+    const start = streamMeta().startedAt;
+    expect(streamState(input({ status: 'live', now: start + 5000, stallMs: 5000, lastDataAt: 1000 }))).toBe('live');
+    expect(streamState(input({ status: 'live', now: start + 6000, stallMs: 5000, lastDataAt: 1000 }))).toBe('stuck');
+    expect(streamState(input({ status: 'live' }))).toBe('live');
+    const failed = input({ meta: streamMeta({ response: 'non-stream', status: 500 }) });
+    expect(streamState(failed)).toBe('failed');
+    expect(streamRow(failed)).toMatchObject({ muted: true, clean: false, status: '500' });
   });
 
   it('calls a stream clean only when it ended, was decoded and has no findings', () => {
-    expect(streamRow(meta, 'complete', [], 3).clean).toBe(true);
-    expect(streamRow(meta, 'complete', [], 0, false).clean).toBe(false);
-    expect(streamRow(meta, 'cancelled', [], 3).clean).toBe(false);
-    expect(streamRow(meta, 'complete', [{ code: 'missing-done', severity: 'info', event: null, message: '' }], 3).clean).toBe(false);
+    expect(streamRow(input({})).clean).toBe(true);
+    expect(streamRow(input({ decoded: false })).clean).toBe(false);
+    expect(streamRow(input({ status: 'cancelled' })).clean).toBe(false);
+    expect(streamRow(input({ findings: [{ ...missingFinish, severity: 'info' }] })).clean).toBe(false);
   });
 
-  it('filters on URL and method, ignoring case and blank queries', () => {
-    expect(matchesStreamFilter(meta, '  ')).toBe(true);
-    expect(matchesStreamFilter(meta, 'STUCK')).toBe(true);
-    expect(matchesStreamFilter(meta, 'post')).toBe(true);
-    expect(matchesStreamFilter(meta, 'resume')).toBe(false);
+  it('filters on URL, method, status, prompt, state and finding codes, every word, ignoring case', () => {
+    const row = streamRow(input({ meta: logged, status: 'cancelled' }), 'What is the Weather');
+    const codes = ['missing-done'];
+    expect(matchesStreamFilter(row, codes, '  ')).toBe(true);
+    for (const query of ['STUCK', 'post', 'weather', 'cancelled', 'missing-done', '—', 'weather post']) expect(matchesStreamFilter(row, codes, query)).toBe(true);
+    expect(matchesStreamFilter(row, codes, 'resume')).toBe(false);
+    expect(matchesStreamFilter(row, codes, 'weather resume')).toBe(false);
   });
 });

@@ -1,24 +1,67 @@
-/** One line of the stream list: what a stream is and how it is going, at a glance. */
-import type { Finding } from '../../../protocol/index.js';
+/** One line of the stream list: what a stream is, which chat it answers and how it went, at a glance. */
+import type { Finding, Summary } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
-import type { StreamStatus } from '../state/stream-entry.js';
-import { urlPath } from './format.js';
-import { countBySeverity, type SeverityCounts } from './severity.js';
+import type { StreamEntry, StreamStatus } from '../state/stream-entry.js';
+import { formatClock, urlPath } from './format.js';
+import { countBySeverity, sortFindings, type SeverityCounts } from './severity.js';
+
+/**
+ * `cancelled` is the page's own stop (neutral: not a server fault); `stuck` a live stream past
+ * the stall threshold since its last data; `failed` a chat request answered without a stream.
+ */
+export const streamStates = ['live', 'stuck', 'finished', 'aborted', 'errored', 'cancelled', 'failed'] as const;
+export type StreamState = (typeof streamStates)[number];
+
+export const stateTitles: Record<StreamState, string> = {
+  live: 'streaming',
+  stuck: 'live, but no data for longer than the stall threshold',
+  finished: 'ended with finish',
+  aborted: 'ended with abort',
+  errored: 'ended by an error, or without finish',
+  cancelled: 'the page stopped reading (its own stop): not a server fault',
+  failed: 'a chat request answered without an event stream',
+};
+
+export type StreamRowInput = {
+  meta: StreamMeta;
+  status: StreamStatus;
+  findings: readonly Finding[];
+  events: number;
+  decoded?: boolean;
+  summary?: Summary | null;
+  /** ms since the response started when it ended. */
+  endedAt?: number | null;
+  /** ms since the response started of the last data (non-comment) event. */
+  lastDataAt?: number | null;
+  /** Epoch ms now (live durations and stuck streams). */
+  now?: number;
+  stallMs?: number;
+};
 
 export type StreamRow = {
   method: string;
   path: string;
   url: string;
   status: string;
-  state: 'live' | 'ended' | 'cancelled' | 'failed';
+  state: StreamState;
+  /** Start time of day, `HH:MM:SS`. */
+  started: string;
+  /** ms from the response's start to its end (or to now while live), null when unknown. */
+  durationMs: number | null;
+  /** The last user message of the chat the request posted. */
+  prompt: string | null;
   /** What the capture could not see (network-log streams carry no timing, …). */
   note: string | null;
   counts: SeverityCounts;
+  /** The worst finding's code. */
+  worst: Finding | null;
   events: number;
   /** How it was captured, when not by `fetch` (the common case needs no tag). */
   transportTag: string | null;
   /** Ended, decoded and without findings: the client accepts it. */
   clean: boolean;
+  /** Listed muted: not a stream. */
+  muted: boolean;
 };
 
 const transportTags: Record<StreamMeta['transport'], string | null> = {
@@ -28,37 +71,75 @@ const transportTags: Record<StreamMeta['transport'], string | null> = {
   'network-log': 'network log',
 };
 
-const stateOf: Record<StreamStatus, StreamRow['state']> = {
-  live: 'live',
-  complete: 'ended',
-  cancelled: 'cancelled',
-  error: 'failed',
-};
+function endedState(summary: Summary | null | undefined): StreamState {
+  if (!summary) return 'finished';
+  if (summary.byType.abort) return 'aborted';
+  if (summary.finished && !summary.byType.error) return 'finished';
+  return 'errored';
+}
 
-export function streamRow(
-  meta: StreamMeta,
-  status: StreamStatus,
-  findings: readonly Finding[],
-  events: number,
-  decoded = true,
-): StreamRow {
+export function streamState(input: StreamRowInput): StreamState {
+  const { meta, status } = input;
+  if (meta.response === 'non-stream') return 'failed';
+  if (status === 'cancelled') return 'cancelled';
+  if (status === 'error') return 'errored';
+  if (status === 'live') {
+    if (input.now === undefined || input.stallMs === undefined || meta.transport === 'network-log') return 'live';
+    const elapsed = input.now - meta.startedAt;
+    return elapsed - (input.lastDataAt ?? 0) >= input.stallMs ? 'stuck' : 'live';
+  }
+  return endedState(input.summary);
+}
+
+export function streamRow(input: StreamRowInput, prompt: string | null = null): StreamRow {
+  const { meta, status, findings } = input;
+  const durationMs = input.endedAt ?? input.summary?.durationMs ?? (status === 'live' && input.now !== undefined ? Math.max(0, input.now - meta.startedAt) : null);
   return {
     method: meta.method.toUpperCase(),
     path: urlPath(meta.url),
     url: meta.url,
     status: meta.status === 0 ? '—' : String(meta.status),
-    state: stateOf[status],
+    state: streamState(input),
+    started: formatClock(meta.startedAt),
+    durationMs: meta.transport === 'network-log' ? null : durationMs,
+    prompt,
     note: meta.note,
     counts: countBySeverity(findings),
-    events,
+    worst: sortFindings(findings)[0] ?? null,
+    events: input.events,
     transportTag: transportTags[meta.transport],
-    clean: decoded && status === 'complete' && findings.length === 0,
+    clean: (input.decoded ?? true) && status === 'complete' && findings.length === 0 && meta.response !== 'non-stream',
+    muted: meta.response === 'non-stream',
   };
 }
 
-/** Case-insensitive match of the filter text against URL and method. */
-export function matchesStreamFilter(meta: StreamMeta, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  return meta.url.toLowerCase().includes(needle) || meta.method.toLowerCase().includes(needle);
+/**
+ * Case-insensitive match of every word of the filter against the URL, method, status, prompt,
+ * state and finding codes (`500`, `stuck`, `missing-finish`, `weather berlin`).
+ */
+export function matchesStreamFilter(row: Pick<StreamRow, 'url' | 'method' | 'status' | 'prompt' | 'state'>, codes: readonly string[], query: string): boolean {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [row.url, row.method, row.status, row.prompt ?? '', row.state, ...codes].join('\n').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** The row of a stream as the panel holds it (reads its signals: call it in a render). */
+export function entryRow(entry: StreamEntry, now: number, stallMs: number): StreamRow {
+  entry.revision.value;
+  return streamRow(
+    {
+      meta: entry.meta,
+      status: entry.status.value,
+      findings: entry.findings,
+      events: entry.records.length + entry.droppedEvents,
+      decoded: entry.decoded,
+      summary: entry.summary,
+      endedAt: entry.endedAt,
+      lastDataAt: entry.lastDataAt,
+      now,
+      stallMs,
+    },
+    entry.prompt,
+  );
 }

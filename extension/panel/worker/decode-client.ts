@@ -32,6 +32,21 @@ export type DecodeClientOptions = {
   frame?: (deliver: () => void) => void;
 };
 
+/**
+ * The next animation frame, or 50 ms when no frame comes first: a DevTools panel that is not
+ * painted (another panel shown, a hidden window) still takes in what the worker decoded.
+ */
+export function nextFrame(deliver: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    deliver();
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 50);
+}
+
 export function createDecodeClient(port: DecodePort, options: DecodeClientOptions = {}): DecodeClient {
   const listeners = new Map<string, (progress: DecodeProgress) => void>();
   const pending = new Map<number, (value: never) => void>();

@@ -39,6 +39,7 @@ type HostedStream = {
   findings: Finding[];
   sentEvents: number;
   droppedEvents: number;
+  lastDataAt: number | null;
   dirty: boolean;
 };
 
@@ -74,6 +75,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       stallMs: settings.stallMs,
       message: continuedMessage(stream.requestBody),
       onRecord: (record) => {
+        if (record.kind !== 'comment' && record.at !== null) stream.lastDataAt = record.at;
         if (stream.sentEvents < limits.eventsPerStream) {
           stream.sentEvents++;
           stream.records.push(record);
@@ -89,6 +91,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
     stream.findings = [];
     stream.sentEvents = 0;
     stream.droppedEvents = 0;
+    stream.lastDataAt = null;
     stream.ended = null;
     stream.queue = stream.kept.flatMap((chunk) => piecesOf(chunk, pieceBytes));
     stream.dirty = true;
@@ -108,6 +111,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       findings: [],
       sentEvents: 0,
       droppedEvents: 0,
+      lastDataAt: null,
       dirty: true,
     };
     stream.decoder = newDecoder(stream as HostedStream);
@@ -135,6 +139,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       findings: stream.findings,
       summary,
       idle,
+      lastDataAt: stream.lastDataAt,
       droppedEvents: stream.droppedEvents,
       bytesNotKept: stream.bytesNotKept,
     };

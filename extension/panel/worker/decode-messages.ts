@@ -45,6 +45,8 @@ export type DecodeProgress = {
   summary: Summary | null;
   /** Every queued byte is decoded (and, after `end`, the end-of-stream findings are in). */
   idle: boolean;
+  /** ms since the response started of the last data (non-comment) event, null before one. */
+  lastDataAt: number | null;
   /** Events decoded but not sent (past `eventsPerStream`). */
   droppedEvents: number;
   /** Bytes of this stream not kept (past `bytesPerTab`). */

@@ -1,0 +1,55 @@
+/** What streams are judged by: client version, dialect (the detected one as a badge), stall threshold. */
+import type { ClientVersion, Dialect } from '../../../protocol/index.js';
+import { clientVersions, dialects } from '../../../protocol/index.js';
+import { useStore } from '../state/store.js';
+
+export function SettingsBar() {
+  const { settings, selectedStream } = useStore();
+  const current = settings.current.value;
+  const entry = selectedStream.value;
+  entry?.revision.value;
+  const detected = entry?.summary?.dialect;
+  return (
+    <div class="subbar settings-bar" role="group" aria-label="Settings" data-testid="settings">
+      <label class="toolbar-check" title="The AI SDK client major version whose behaviour findings describe">
+        client
+        <select value={current.client} data-testid="setting-client" onChange={(event) => settings.update({ client: event.currentTarget.value as ClientVersion })}>
+          {clientVersions.map((version) => (
+            <option key={version} value={version}>
+              ai {version}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="toolbar-check" title="auto: AI SDK until the stream shows AutoGPT's signs">
+        dialect
+        <select value={current.dialect} data-testid="setting-dialect" onChange={(event) => settings.update({ dialect: event.currentTarget.value as Dialect | 'auto' })}>
+          {(['auto', ...dialects] as const).map((dialect) => (
+            <option key={dialect} value={dialect}>
+              {dialect}
+            </option>
+          ))}
+        </select>
+      </label>
+      {detected && (
+        <span class="tag" title="The dialect the selected stream was read as" data-testid="detected-dialect">
+          {detected}
+        </span>
+      )}
+      <label class="toolbar-check" title="A gap longer than this with no data event is a stall">
+        stall after
+        <input
+          type="number"
+          class="filter-input number-input"
+          min={100}
+          step={500}
+          value={current.stallMs}
+          data-testid="setting-stall"
+          onChange={(event) => settings.update({ stallMs: Number(event.currentTarget.value) })}
+        />
+        ms
+      </label>
+      <span class="muted">changing one judges every stream again</span>
+    </div>
+  );
+}
