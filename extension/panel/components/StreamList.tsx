@@ -29,6 +29,7 @@ export function StreamList() {
         <span class="col-status">status</span>
         <span class="col-state">state</span>
         <span class="col-duration">time</span>
+        <span class="col-events">events</span>
         <span class="col-findings">worst finding</span>
       </div>
       <VirtualList

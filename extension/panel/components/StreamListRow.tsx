@@ -41,6 +41,9 @@ export function StreamListRow({ row, selected, onClick }: Props) {
         {row.state}
       </span>
       <span class="col-duration">{formatMs(row.durationMs)}</span>
+      <span class="col-events" title="events">
+        {row.events}
+      </span>
       <span class="col-findings" data-testid="stream-worst">
         {row.worst ? (
           <span class={`sev-${row.worst.severity}`} title={`${row.counts.error} errors, ${row.counts.warning} warnings, ${row.counts.info} info`}>

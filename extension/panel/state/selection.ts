@@ -1,6 +1,5 @@
 /** What the user is looking at: a stream, one of its events, and which detail view. */
 import { signal, type Signal } from '@preact/signals';
-import type { SettingsStorage } from './settings.js';
 
 export const detailTabs = ['events', 'findings', 'message', 'timing', 'request'] as const;
 export type DetailTab = (typeof detailTabs)[number];
@@ -15,16 +14,12 @@ export type SelectionStore = {
   showTab(tab: DetailTab): void;
 };
 
-const tabKey = 'streamscope:tab';
-
-export function createSelectionStore(storage?: SettingsStorage): SelectionStore {
+export function createSelectionStore(): SelectionStore {
   const streamId = signal<string | null>(null);
   const eventIndex = signal<number | null>(null);
-  const stored = storage?.getItem(tabKey);
-  const tab = signal<DetailTab>(detailTabs.find((name) => name === stored) ?? 'events');
+  const tab = signal<DetailTab>('events');
   function showTab(next: DetailTab): void {
     tab.value = next;
-    storage?.setItem(tabKey, next);
   }
   return {
     streamId,

@@ -51,7 +51,7 @@ export function createStore(options: StoreOptions = {}): PanelStore {
     untracked(() => decoding.configure(current));
   });
   const streams = createStreamsStore({ decoding, maxStreams: options.maxStreams });
-  const selection = createSelectionStore(options.storage);
+  const selection = createSelectionStore();
   const filter = createFilterStore();
   const layout = createLayoutStore(options.storage);
   const preserveLog = signal(false);
