@@ -9,11 +9,11 @@ import { isUrl, sourceName, streamInput, type Io } from './io.js';
 import { createLineCounter } from './line-pieces.js';
 import { openLive, type RequestOptions } from './live.js';
 
-export type SourceOptions = Pick<DecoderOptions, 'dialect' | 'client' | 'stallMs' | 'message'> & {
+export type SourceOptions = Pick<DecoderOptions, 'dialect' | 'client' | 'stallMs' | 'message' | 'schemas'> & {
   command: string;
   request: RequestOptions;
   timeoutMs: number;
-  /** Feed the decoder line by line, so each finding's line in the input is known. */
+  /** Feed the decoder a file line by line, so each finding's line in it is known (not a URL's: its reads are timed as they came). */
   lines?: boolean;
   onRecord?: (record: EventRecord) => void;
   onFinding?: (finding: Finding) => void;
@@ -32,7 +32,7 @@ const tickMs = 250;
 export async function decodeSource(source: string, options: SourceOptions, io: Io): Promise<Decoded> {
   const name = sourceName(source);
   const live = isUrl(source) ? await openLive(source, options.request, options.timeoutMs) : null;
-  const counter = options.lines ? createLineCounter() : null;
+  const counter = options.lines && !live ? createLineCounter() : null;
   // Lines of the events findings name, kept only for those (findings are capped per code).
   const lines = new Map<number, number>();
   let last = { index: -1, line: 0 };
@@ -40,6 +40,8 @@ export async function decodeSource(source: string, options: SourceOptions, io: I
     dialect: options.dialect,
     client: options.client,
     stallMs: options.stallMs,
+    schemas: options.schemas,
+    response: live?.info,
     // Posting a chat whose last message is the assistant's continues it, as useChat does.
     message: options.message ?? (live ? continuedMessage(options.request.data) : undefined),
     onRecord(record) {

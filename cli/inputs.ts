@@ -5,7 +5,7 @@
 import { compareSeverity, type Severity } from '../protocol/index.js';
 import type { SourceOptions } from './decode-source.js';
 import { sourceName, UsageError, type Io } from './io.js';
-import { oneOf, readDecoderFlags, readMessageFlag, readRequest, timeoutMs } from './options.js';
+import { oneOf, readDecoderFlags, readMessageFlag, readRequest, readSchemasFlag, timeoutMs } from './options.js';
 import { emptyTotals, type Totals } from './format.js';
 
 type Flags = {
@@ -16,6 +16,7 @@ type Flags = {
   dialect?: string;
   client?: string;
   message?: string;
+  schemas?: string;
   'stall-ms'?: string;
   json?: boolean;
   format?: string;
@@ -26,6 +27,7 @@ export async function readSourceOptions(command: string, values: Flags, sources:
     command,
     ...readDecoderFlags(values),
     message: await readMessageFlag(values.message, sources),
+    schemas: await readSchemasFlag(values.schemas, sources),
     request: readRequest(values),
     timeoutMs: timeoutMs(values.timeout, 120),
   };

@@ -3,12 +3,15 @@
  * starts before connecting, so it covers the connection and the response headers as well as the
  * body: a server that never answers is given up on when the user said, not fetch's own 300 s.
  */
+import { isEventStream, uiMessageStreamHeader, type ResponseInfo } from '../protocol/index.js';
 import { UsageError } from './io.js';
 
 export type RequestOptions = { method?: string; headers: string[]; data?: string };
 
 export type Live = {
   response: Response;
+  /** The status and headers, for the decoder's `header-problem` and `wrong-protocol` checks. */
+  info: ResponseInfo;
   /** The body, piece by piece; ends early (without an error) when the deadline passes. */
   body: AsyncIterable<Uint8Array>;
   /** How the body ended so far: it closed, the deadline passed, or the connection broke. */
@@ -35,8 +38,12 @@ function parseHeaders(lines: string[]): Headers {
 
 export const requestMethod = (request: RequestOptions): string => request.method ?? (request.data === undefined ? 'GET' : 'POST');
 
-/** Opens a live stream; a refused connection, no answer in time or an HTTP error status is a usage error. */
-export async function openLive(url: string, request: RequestOptions, timeoutMs: number): Promise<Live> {
+/**
+ * Opens a live stream; a refused connection or no answer in time is a usage error. A response
+ * with an error status is read like any other (what it is, and its status, are findings), unless
+ * `refuseErrors`: then one whose body is not an event stream is a usage error quoting the body.
+ */
+export async function openLive(url: string, request: RequestOptions, timeoutMs: number, refuseErrors = false): Promise<Live> {
   const headers = parseHeaders(request.headers);
   if (request.data !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const controller = new AbortController();
@@ -59,7 +66,7 @@ export async function openLive(url: string, request: RequestOptions, timeoutMs: 
     const explained = reason === 'bad port' ? `fetch refuses to use port ${new URL(url).port}, one of the ports browsers block` : reason;
     throw new UsageError(`${url}: cannot connect (${explained})`);
   }
-  if (!response.ok) {
+  if (refuseErrors && !response.ok && !isEventStream(response.headers.get('content-type'), response.headers.get(uiMessageStreamHeader))) {
     clearTimeout(timer);
     const body = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
     throw new UsageError(`${url}: the server answered HTTP ${response.status}${body ? `: ${body}` : ''}`);
@@ -80,6 +87,7 @@ export async function openLive(url: string, request: RequestOptions, timeoutMs: 
   }
   return {
     response,
+    info: { status: response.status, headers: Object.fromEntries(response.headers) },
     body: body(),
     ending: () => (timedOut ? 'timeout' : broke ? 'disconnect' : 'closed'),
     stop: () => {

@@ -123,6 +123,34 @@ describe('a stream that continues the assistant message (--message)', () => {
   });
 });
 
+describe('the app\'s schemas (--schemas)', () => {
+  const weather = JSON.stringify({ tools: { weather: { input: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } } });
+  const call = (input: string) =>
+    ['{"type":"start"}', `{"type":"tool-input-available","toolCallId":"c","toolName":"weather","input":${input}}`, '{"type":"tool-output-available","toolCallId":"c","output":1}', '{"type":"finish"}', '[DONE]']
+      .map((data) => `data: ${data}\n\n`)
+      .join('');
+
+  it('reports tool input that does not match the app\'s schema, with the JSON path', async () => {
+    const schemas = file('schemas.json', weather);
+    const bad = await cli('lint', file('bad-input.sse', call('{"city":1}')), '--schemas', schemas, '--fail-on', 'warning');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/warning\s+tool-input-invalid\s+event 1\s+.*\$\.city/);
+    expect((await cli('lint', file('good-input.sse', call('{"city":"Oslo"}')), '--schemas', schemas, '--fail-on', 'warning')).code).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{"tools":', /--schemas .*bad-schemas\.json: not JSON \(/],
+    ['not a schemas file', '{"tools":{"weather":{"input":5}}}', /--schemas .*bad-schemas\.json: not an app schemas file \(tools\.weather\.input: /],
+    ['a schema zod cannot read', '{"metadata":{"if":{"type":"string"},"then":{"minLength":1}}}', /--schemas .*bad-schemas\.json: not an app schemas file \(metadata: /],
+  ])('exits 2 with one clear line naming the file for --schemas %s', async (_, content, message) => {
+    await expectUsageError(['lint', tool, '--schemas', file('bad-schemas.json', content)], message);
+  });
+
+  it('exits 2 for a missing --schemas file', async () => {
+    await expectUsageError(['lint', tool, '--schemas', join(scratch, 'none.json')], /none\.json: no such file/);
+  });
+});
+
 describe('streamscope lint URL', () => {
   let server: Server;
   let base: string;
@@ -134,8 +162,12 @@ describe('streamscope lint URL', () => {
         response.writeHead(500).end('boom');
         return;
       }
+      if (request.url === '/text-plain') {
+        response.writeHead(200, { 'content-type': 'text/plain', 'x-accel-buffering': 'no' }).end('data: {"type":"start"}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n');
+        return;
+      }
       if (request.url === '/continue') {
-        response.writeHead(200, { 'content-type': 'text/event-stream' }).end(continuation);
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'x-accel-buffering': 'no' }).end(continuation);
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -164,9 +196,15 @@ describe('streamscope lint URL', () => {
     expect((await cli('lint', `${base}/continue`, '--data', '{"messages":[]}')).stdout).toMatch(/orphan-tool-output/);
   });
 
-  it('exits 2 when the server answers an HTTP error', async () => {
-    const { code, stderr } = await cli('lint', `${base}/error`);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/answered HTTP 500: boom/);
+  it('checks the response headers (header-problem)', async () => {
+    const { code, stdout } = await cli('lint', `${base}/text-plain`, '--fail-on', 'warning');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/warning\s+header-problem\s+stream\s+"content-type: text\/plain", not "text\/event-stream"/);
+  });
+
+  it('lints an HTTP error answer: what the body is instead, with its status', async () => {
+    const { code, stdout } = await cli('lint', `${base}/error`);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error\s+wrong-protocol\s+stream\s+.*500.*boom/);
   });
 });

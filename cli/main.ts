@@ -20,15 +20,18 @@ const commands: Record<string, () => Promise<Command>> = {
 const help = `streamscope — inspect AI SDK UI message streams
 
   streamscope decode [FILE…|-|URL] [--json | --ndjson | --format human|json|ndjson|github]
-                     [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE] [--stall-ms N]
+                     [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE] [--schemas FILE] [--stall-ms N]
   streamscope lint [FILE…|-|URL] [--fail-on error|warning|info] [--json | --format human|json|github]
-                   [--dialect …] [--client …] [--message FILE] [--stall-ms N]
+                   [--dialect …] [--client …] [--message FILE] [--schemas FILE] [--stall-ms N]
   streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]
   streamscope scenarios list [--json] | validate FILE… | schema
   streamscope record URL [--name NAME] [--max-events N] [--max-bytes N] > scenario.json
 
 A URL (decode, lint, record) takes --method M, --header "Name: value"…, --data BODY and
   --timeout S (the whole request, connecting and headers included; default 120, record 60).
+  Its status and headers are checked too (header-problem); an error answer is linted, not refused.
+--schemas FILE: the app's JSON Schemas ({ "tools": { NAME: { "input", "output" } }, "data": { TYPE: … },
+  "metadata": … }); chunks that do not match are tool-input-invalid, tool-output-invalid, … findings.
 Several inputs: each finding names its input, a summary line ends the output, and the exit code
   covers them all. Inputs are streamed: decode prints as it reads, lint keeps no events.
 --format github: GitHub Actions annotations (::error file=…,line=…::…).

@@ -1,6 +1,6 @@
 /** Command-line parsing shared by the commands: `node:util` parseArgs, errors as usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { clientVersions, dialects, lastChatMessage, limits, uiMessageSchema, type ClientVersion, type Dialect, type UIMessage } from '../protocol/index.js';
+import { AppSchemasError, clientVersions, compileAppSchemas, dialects, lastChatMessage, limits, uiMessageSchema, type AppSchemas, type ClientVersion, type Dialect, type UIMessage } from '../protocol/index.js';
 import { readInput, UsageError } from './io.js';
 import type { RequestOptions } from './live.js';
 
@@ -29,6 +29,7 @@ export const decodeOptions = {
   dialect: { type: 'string' },
   client: { type: 'string' },
   message: { type: 'string' },
+  schemas: { type: 'string' },
   'stall-ms': { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
@@ -69,20 +70,24 @@ export function readDecoderFlags(values: { dialect?: string; client?: string; 's
   };
 }
 
+/** A small JSON file named by `--flag` (or standard input for "-", unless it carries the stream). */
+async function readJsonFlag(flag: string, path: string, sources: readonly string[]): Promise<{ value: unknown; name: string }> {
+  if (path === '-' && sources.includes('-')) throw new UsageError(`--${flag} -: standard input already carries the stream; give the ${flag} as a file`);
+  const { bytes, name } = await readInput(path, 'a JSON');
+  try {
+    return { value: JSON.parse(new TextDecoder().decode(bytes)), name };
+  } catch (error) {
+    throw new UsageError(`--${flag} ${name}: not JSON (${(error as Error).message})`);
+  }
+}
+
 /**
  * `--message FILE`: the assistant message the stream continues (useChat continues the chat's last
  * message when it is the assistant's): a UI message, or the chat request body that ends with it.
  */
 export async function readMessageFlag(path: string | undefined, sources: readonly string[]): Promise<UIMessage | undefined> {
   if (path === undefined) return undefined;
-  if (path === '-' && sources.includes('-')) throw new UsageError('--message -: standard input already carries the stream; give the message as a file');
-  const { bytes, name } = await readInput(path, 'a JSON');
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new UsageError(`--message ${name}: not JSON (${(error as Error).message})`);
-  }
+  const { value, name } = await readJsonFlag('message', path, sources);
   const last = lastChatMessage(value);
   const message = uiMessageSchema.safeParse(last ?? value);
   if (!message.success) {
@@ -91,6 +96,19 @@ export async function readMessageFlag(path: string | undefined, sources: readonl
     throw new UsageError(`--message ${name}: not ${what} (${issue.path.join('.') || '(root)'}: ${issue.message})`);
   }
   return message.data as UIMessage;
+}
+
+/** `--schemas FILE`: the app's JSON Schemas for tool input/output, data parts and metadata, checked now. */
+export async function readSchemasFlag(path: string | undefined, sources: readonly string[]): Promise<AppSchemas | undefined> {
+  if (path === undefined) return undefined;
+  const { value, name } = await readJsonFlag('schemas', path, sources);
+  try {
+    compileAppSchemas(value);
+  } catch (error) {
+    if (error instanceof AppSchemasError) throw new UsageError(`--schemas ${name}: not an app schemas file (${error.message})`);
+    throw error;
+  }
+  return value as AppSchemas;
 }
 
 /** The inputs named (files, "-", URLs; a shell expands globs), or standard input when piped. */

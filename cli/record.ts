@@ -59,7 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const maxBytes = Math.floor(positiveNumber('max-bytes', values['max-bytes'], defaultMaxBytes));
   const request = readRequest(values);
 
-  const live = await openLive(url, request, timeoutMs(values.timeout, 60));
+  // A scenario of an error page would replay nothing useful: refused, with the body quoted.
+  const live = await openLive(url, request, timeoutMs(values.timeout, 60), true);
   const records: EventRecord[] = [];
   const decoder = createDecoder({ dialect: 'auto', onRecord: (record) => records.push(record) });
   let bytes = 0;
