@@ -7,7 +7,7 @@ import { uiMessageStreamHeaders } from '../../protocol/encoder.js';
 import { continuedMessageOf } from '../../protocol/chat-request.js';
 import { scenarioSummary, type Scenario } from '../scenarios/schema.js';
 import type { MockContext } from './context.js';
-import { parseChatBody, pickScenarioName, scenarioHeader, stepsFor } from './pick-scenario.js';
+import { parseChatBody, pickScenarioName, scenarioHeader, scriptFor } from './pick-scenario.js';
 import type { Session } from './session.js';
 
 function streamResponse(session: Session, scenario: Scenario): Response {
@@ -39,7 +39,7 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
       const name = pickScenarioName(request, body) ?? context.registry.defaultName;
       const scenario = context.registry.get(name);
       if (!scenario) return unknownScenario(context, name);
-      return streamResponse(context.sessions.start(scenario, body.id, stepsFor(scenario, continuedMessageOf(json))), scenario);
+      return streamResponse(context.sessions.start(scenario, body.id, scriptFor(scenario, continuedMessageOf(json))), scenario);
     }),
     http.get(`${base}/api/chat/:id/stream`, ({ params }) => {
       const session = context.sessions.active(String(params.id));

@@ -12,6 +12,8 @@ export type MockOptions = {
   resumeWindowMs?: number;
   /** The scenario for requests that name none (default `plain-text`). */
   defaultScenario?: string;
+  /** Told, one line each, what went wrong while playing (a step that could not play); default `console.warn`. */
+  log?: (line: string) => void;
 };
 
 export type MockContext = {
@@ -31,7 +33,13 @@ export function createMockContext(options: MockOptions = {}): MockContext {
   if (options.defaultScenario !== undefined) registry.setDefault(options.defaultScenario);
   return {
     registry,
-    sessions: createSessionTable(stats, createTimers(stats), holds, options.resumeWindowMs ?? defaultResumeWindowMs),
+    sessions: createSessionTable({
+      stats,
+      timers: createTimers(stats),
+      holds,
+      resumeWindowMs: options.resumeWindowMs ?? defaultResumeWindowMs,
+      log: options.log ?? ((line) => console.warn(line)),
+    }),
     holds,
     stats,
     baseUrl: (options.baseUrl ?? '*').replace(/\/$/, ''),

@@ -46,13 +46,20 @@ export function pickScenarioName(request: Request, body: ChatBody): string | und
 const isDeniedApproval = (part: UIMessage['parts'][number]): boolean =>
   part.state === 'approval-responded' && (part.approval as { approved?: unknown } | undefined)?.approved === false;
 
+/** Steps to play, with their JSON path in the scenario (a step that cannot play is named by it). */
+export type Script = { path: string; steps: Step[] };
+
+export const mainScript = (scenario: Scenario): Script => ({ path: '$.steps', steps: scenario.steps });
+
 /**
  * The steps that answer a request: the scenario's continuation when the chat posted ends with the
  * assistant's message (its `denied` steps when that message holds a denied approval), else its
  * own steps.
  */
-export function stepsFor(scenario: Scenario, continued: UIMessage | undefined): Step[] {
+export function scriptFor(scenario: Scenario, continued: UIMessage | undefined): Script {
   const continuation = continued && scenario.continuation;
-  if (!continuation) return scenario.steps;
-  return continuation.denied && continued.parts.some(isDeniedApproval) ? continuation.denied : continuation.steps;
+  if (!continuation) return mainScript(scenario);
+  return continuation.denied && continued.parts.some(isDeniedApproval)
+    ? { path: '$.continuation.denied', steps: continuation.denied }
+    : { path: '$.continuation.steps', steps: continuation.steps };
 }

@@ -11,6 +11,8 @@ export type Sink = {
   send(bytes: Uint8Array): void;
   close(): void;
   disconnect(): void;
+  /** A step could not play: end the stream, saying why. */
+  fail(reason: string): void;
   /** False while readers are behind; the owner calls `resume()` when they catch up. */
   ready(): boolean;
 };
@@ -70,6 +72,7 @@ export function createPlayer(actions: Iterator<Action>, sink: Sink, timers: Time
     over = true;
     if (action.kind === 'close') sink.close();
     else if (action.kind === 'disconnect') sink.disconnect();
+    else if (action.kind === 'fail') sink.fail(action.reason);
   }
 
   /** Sends every action that is due, as one batch; false once the stream is over or waiting. */

@@ -4,22 +4,25 @@
  * short window after its last reader left so a reloaded page can pick it up; after that window,
  * or at once when not resumable, the script is cancelled and its timer cleared.
  */
+import { encodeComment } from '../../protocol/encoder.js';
 import { expandSteps } from '../scenarios/expand.js';
 import type { Scenario, Step } from '../scenarios/schema.js';
 import type { Holds } from './holds.js';
+import type { Script } from './pick-scenario.js';
 import { createPlayer, type Sink } from './player.js';
 import type { MockStats, Timers } from './stats.js';
 
 export type SessionOptions = {
   scenario: Scenario;
   /** The script to play: the scenario's steps, or its continuation's. */
-  steps: Step[];
+  script: Script;
   resumable: boolean;
   /** How long a resumable session waits for a reader to come back. */
   resumeWindowMs: number;
   stats: MockStats;
   timers: Timers;
   holds: Holds;
+  log(line: string): void;
   onEnd(): void;
 };
 
@@ -33,6 +36,7 @@ export type Session = {
   cancel(): void;
 };
 
+const encoder = new TextEncoder();
 const defaultOnStop: Step[] = [{ step: 'chunk', chunk: { type: 'abort' } }, { step: 'done' }];
 /** Readers may fall this many chunks behind before the script waits for them. */
 const highWaterMark = 16;
@@ -63,12 +67,18 @@ export function createSession(options: SessionOptions): Session {
     },
     close: () => end((reader) => reader.close()),
     disconnect: () => end((reader) => reader.error(new Error('scenario disconnect step'))),
+    fail(reason) {
+      options.log(`[streamscope] scenario "${scenario.name}": ${reason}; the stream was ended`);
+      sink.send(encoder.encode(encodeComment(`streamscope: ${reason}`)));
+      sink.close();
+    },
     ready() {
       for (const reader of readers) if ((reader.desiredSize ?? 0) <= 0) return false;
       return true;
     },
   };
-  const player = createPlayer(expandSteps(options.steps, { dialect: scenario.dialect, seed: scenario.seed }), sink, timers, options.holds);
+  const play = ({ path, steps }: Script) => expandSteps(steps, { dialect: scenario.dialect, seed: scenario.seed, path });
+  const player = createPlayer(play(options.script), sink, timers, options.holds);
   stats.activeStreams += 1;
 
   function detach(reader: ReadableStreamDefaultController<Uint8Array>): void {
@@ -99,7 +109,7 @@ export function createSession(options: SessionOptions): Session {
     },
     stop() {
       if (ended) return false;
-      player.replace(expandSteps(scenario.onStop ?? defaultOnStop, { dialect: scenario.dialect, seed: scenario.seed }));
+      player.replace(play({ path: '$.onStop', steps: scenario.onStop ?? defaultOnStop }));
       return true;
     },
     cancel: () => end((reader) => reader.close()),

@@ -10,6 +10,9 @@ export function createStats(): MockStats {
   return { activeStreams: 0, activeTimers: 0 };
 }
 
+/** Node fires a longer timeout at once; a clamped one wakes early, and the player re-checks what is due. */
+const maxTimeoutMs = 2 ** 31 - 1;
+
 /** setTimeout/clearTimeout that keep `stats.activeTimers` right. */
 export function createTimers(stats: MockStats) {
   const live = new Set<ReturnType<typeof setTimeout>>();
@@ -19,7 +22,7 @@ export function createTimers(stats: MockStats) {
         live.delete(handle);
         stats.activeTimers -= 1;
         run();
-      }, ms);
+      }, Math.min(ms, maxTimeoutMs));
       live.add(handle);
       stats.activeTimers += 1;
       return handle;

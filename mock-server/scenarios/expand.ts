@@ -19,9 +19,16 @@ export type Action =
   /** Keep the connection open and send nothing more, ever. */
   | { at: number; kind: 'hold' }
   /** Send nothing more until the hold `name` is released; later actions are timed from then. */
-  | { at: number; kind: 'wait-release'; name: string };
+  | { at: number; kind: 'wait-release'; name: string }
+  /** A step could not play (see `limits.ts` for what validation rules out): end the stream, saying why. */
+  | { at: number; kind: 'fail'; reason: string };
 
-export type ExpandOptions = { dialect?: Dialect; seed?: number };
+export type ExpandOptions = {
+  dialect?: Dialect;
+  seed?: number;
+  /** The JSON path of `steps` in the scenario, for failure reasons (default `$.steps`). */
+  path?: string;
+};
 
 type Cursor = { at: number; readonly dialect: Dialect; readonly random: () => number; readonly counters: Map<string, number> };
 
@@ -147,11 +154,19 @@ function* stepActions(cursor: Cursor, step: Step): Generator<Action, boolean> {
   }
 }
 
-/** The timeline of `steps`, ending with `close` unless a step ended the stream first. */
+/**
+ * The timeline of `steps`, ending with `close` unless a step ended the stream first. A step that
+ * throws while expanding ends it with a `fail` action naming the step, never an exception.
+ */
 export function* expandSteps(steps: readonly Step[], options: ExpandOptions = {}): Generator<Action> {
   const cursor: Cursor = { at: 0, dialect: options.dialect ?? 'ai-sdk', random: seededRandom(options.seed ?? 1), counters: new Map() };
-  for (const step of steps) {
-    if (yield* stepActions(cursor, step)) return;
+  for (const [index, step] of steps.entries()) {
+    try {
+      if (yield* stepActions(cursor, step)) return;
+    } catch (error) {
+      yield { at: cursor.at, kind: 'fail', reason: `${options.path ?? '$.steps'}[${index}] (${step.step}) could not play: ${error instanceof Error ? error.message : String(error)}` };
+      return;
+    }
   }
   yield { at: cursor.at, kind: 'close' };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { uiMessageChunkSchema } from '../../protocol/schemas/chunks.js';
 import { dialectSchema, findingCodeSchema, usageSchema, type Dialect, type FindingCode } from '../../protocol/schemas/report.js';
+import { decodesAsBase64, deeperThan, maxJsonDepth, maxPartChars } from './limits.js';
 
 const ms = z.number().int().nonnegative();
 const positive = z.number().positive();
@@ -54,6 +55,16 @@ const partStep = (kind: 'text' | 'reasoning') =>
       repeat: z.number().int().positive().optional(),
       ...rateFields,
     })
+    .superRefine((step, context) => {
+      const chars = step.text.length * (step.repeat ?? 1);
+      if (chars > maxPartChars) {
+        context.addIssue({
+          code: 'custom',
+          path: [step.repeat === undefined ? 'text' : 'repeat'],
+          message: `${chars.toLocaleString('en')} characters of text; at most ${maxPartChars.toLocaleString('en')} can play`,
+        });
+      }
+    })
     .describe(`Stream a ${kind} part: ${kind}-start, deltas at a rate (no rate: all at once), ${kind}-end.`);
 
 const toolStep = z
@@ -85,6 +96,9 @@ const rawStep = z
     data: z.string(),
     encoding: z.enum(['utf8', 'base64']).optional(),
   })
+  .superRefine((step, context) => {
+    if (step.encoding === 'base64' && !decodesAsBase64(step.data)) context.addIssue({ code: 'custom', path: ['data'], message: 'not valid base64' });
+  })
   .describe('Send these bytes exactly as written (malformed on purpose).');
 
 const doneStep = z.strictObject({ step: z.literal('done') }).describe('Send `data: [DONE]`.');
@@ -114,7 +128,11 @@ export const stepSchema = z.discriminatedUnion('step', [
   disconnectStep,
   stallStep,
   holdStep,
-]);
+]).superRefine((step, context) => {
+  for (const [field, value] of Object.entries(step)) {
+    if (deeperThan(value, maxJsonDepth)) context.addIssue({ code: 'custom', path: [field], message: `nested deeper than ${maxJsonDepth.toLocaleString('en')} levels, which cannot be sent` });
+  }
+});
 export type Step = z.infer<typeof stepSchema>;
 
 export const scenarioSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from './builtins.js';
 import { scenarioJsonSchema } from './schema.js';
-import { formatProblem, parseScenario } from './validate.js';
+import { formatProblem, parseScenario, validateScenario } from './validate.js';
 
 const problemsOf = (value: unknown) => {
   const result = parseScenario(JSON.stringify(value), 'scenarios/bad.json');
@@ -32,6 +32,30 @@ describe('scenario validation', () => {
   it('checks a continuation\'s steps as it checks the scenario\'s own', () => {
     expect(problemsOf({ expect: [], steps: [{ step: 'done' }], continuation: { steps: [{ step: 'done' }], denied: [{ step: 'chunk', chunk: { type: 'tool-output-denied' } }] } })).toEqual([
       'scenarios/bad.json: $.continuation.denied[0].chunk.toolCallId: Invalid input: expected string, received undefined',
+    ]);
+  });
+
+  it('rejects what cannot play: bad base64, runaway repeats, over-deep JSON', () => {
+    const deep = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}1${']'.repeat(depth)}`);
+    const result = validateScenario(
+      {
+        expect: [],
+        steps: [
+          { step: 'raw', data: '@@not base64@@', encoding: 'base64' },
+          { step: 'raw', data: '@@ fine as utf8 @@' },
+          { step: 'text', text: 'abcd', repeat: 10_000_000 },
+          { step: 'reasoning', text: 'ok', repeat: 1000 },
+          { step: 'chunk', chunk: { type: 'data-deep', data: deep(5000) } },
+          { step: 'tool', toolName: 't', input: deep(1001), output: deep(1000) },
+        ],
+      },
+      'scenarios/bad.json',
+    );
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'scenarios/bad.json: $.steps[0].data: not valid base64',
+      'scenarios/bad.json: $.steps[2].repeat: 40,000,000 characters of text; at most 33,554,432 can play',
+      'scenarios/bad.json: $.steps[4].chunk: nested deeper than 1,000 levels, which cannot be sent',
+      'scenarios/bad.json: $.steps[5].input: nested deeper than 1,000 levels, which cannot be sent',
     ]);
   });
 

@@ -7,6 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
+import { createRegistry } from '../scenarios/registry.js';
+import type { Scenario } from '../scenarios/schema.js';
 import type { ScenarioResult } from '../scenarios/validate.js';
 import { chatBody, readUntil } from '../test-support/http-client.js';
 import { startMockServer, type MockServer } from './http-server.js';
@@ -162,5 +164,38 @@ describe('cleanup', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('a step that cannot play', () => {
+  // Validation rules these out (see limits.ts); a registry built in code skips it, so playing must cope too.
+  const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => [inner], 1);
+  const unplayable = [
+    { name: 'bad-base64', expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'raw', data: '@@not base64@@', encoding: 'base64' }, { step: 'done' }] },
+    { name: 'too-deep', expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'chunk', chunk: { type: 'data-deep', data: deep(20_000) } }] },
+    { name: 'runaway-repeat', expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'text', text: 'x', repeat: 2 ** 30 }] },
+  ] as unknown as Scenario[];
+
+  it('ends the stream with an SSE comment and a log line, frees its session, and lets the server shut down', async () => {
+    const lines: string[] = [];
+    const local = await startMockServer({ port: 0, registry: createRegistry(unplayable), log: (line) => lines.push(line) });
+    try {
+      expect(await (await fetch(`${local.url}/sse/bad-base64`)).text()).toMatch(
+        /^data: \{"type":"start"\}\n\n: streamscope: \$\.steps\[1\] \(raw\) could not play: .+\n\n$/,
+      );
+      expect(await (await fetch(`${local.url}/sse/too-deep`)).text()).toMatch(/: streamscope: \$\.steps\[1\] \(chunk\) could not play: Maximum call stack size exceeded\n\n$/);
+      const chat = await fetch(`${local.url}/api/chat`, { method: 'POST', body: chatBody('/scenario runaway-repeat', 'runaway') });
+      expect(await chat.text()).toMatch(/: streamscope: \$\.steps\[1\] \(text\) could not play: Invalid string length\n\n$/);
+      expect(lines).toEqual([
+        expect.stringMatching(/^\[streamscope\] scenario "bad-base64": \$\.steps\[1\] \(raw\) could not play: .+; the stream was ended$/),
+        '[streamscope] scenario "too-deep": $.steps[1] (chunk) could not play: Maximum call stack size exceeded; the stream was ended',
+        '[streamscope] scenario "runaway-repeat": $.steps[1] (text) could not play: Invalid string length; the stream was ended',
+      ]);
+      expect((await fetch(`${local.url}/api/chat/runaway/stream`)).status).toBe(204);
+      expect(local.stats()).toMatchObject({ activeStreams: 0, activeTimers: 0 });
+    } finally {
+      await local.close();
+    }
+    await expect(fetch(`${local.url}/sse/bad-base64`)).rejects.toThrow();
   });
 });
