@@ -28,7 +28,10 @@ function fileReporter(io: Io): DirectoryReport {
   return (file, result) => {
     if (result === 'removed') io.stdout(`scenario file removed: ${file}\n`);
     else if (result.ok) io.stdout(`scenario "${result.scenario.name}" loaded from ${file}\n`);
-    else io.stderr(`${result.problems.map(formatProblem).join('\n')}\n(${file} is not served; the other scenarios are)\n`);
+    else {
+      const served = result.kept ? `its last good version, "${result.kept.name}", keeps serving` : 'it is not served';
+      io.stderr(`${result.problems.map(formatProblem).join('\n')}\n(${file}: ${served}; the other scenarios are)\n`);
+    }
   };
 }
 

@@ -1,30 +1,50 @@
 /**
  * The scenarios a server answers with: the built-ins, overlaid by scenario files (a file may
  * replace a built-in of the same name), overlaid by scenarios added at runtime (a test's
- * `useScenario(object)`). A file that fails validation keeps its problems here and serves
- * nothing; every other scenario keeps serving. The default answers requests that name none.
+ * `useScenario(object)`). Every other scenario keeps serving whatever one file does: a file that
+ * fails validation, or names a scenario another file already serves, is refused with problems
+ * that say so, and its last good version (if any) keeps serving. The default answers requests
+ * that name none.
  */
 import { builtinScenarios, defaultScenarioName } from './builtins.js';
 import type { Scenario } from './schema.js';
 import type { ScenarioProblem, ScenarioResult } from './validate.js';
 
-export type ScenarioEntry = { scenario: Scenario; source: 'builtin' | 'runtime' | string };
+/** `source`: `builtin`, `runtime`, or the scenario file's name (never its absolute path: the list is served). */
+export type ScenarioEntry = { scenario: Scenario; source: string };
 export type Registry = ReturnType<typeof createRegistry>;
 
+/** What reading a file came to: served, or refused (with the version still served from it, if any). */
+export type FileOutcome = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[]; kept?: Scenario };
+
+const fileName = (path: string): string => path.split(/[\\/]/).at(-1) ?? path;
+
 export function createRegistry(builtins: readonly Scenario[] = builtinScenarios) {
-  const fromFiles = new Map<string, Scenario>();
-  const problems = new Map<string, ScenarioProblem[]>();
+  /** Every file read, with the scenario it serves (none while it has never been good). */
+  const files = new Map<string, Scenario | undefined>();
   const runtime = new Map<string, Scenario>();
   let defaultName = defaultScenarioName;
 
   function list(): ScenarioEntry[] {
     const entries = new Map<string, ScenarioEntry>(builtins.map((scenario) => [scenario.name, { scenario, source: 'builtin' }]));
-    for (const [file, scenario] of fromFiles) entries.set(scenario.name, { scenario, source: file });
+    for (const [file, served] of files) if (served) entries.set(served.name, { scenario: served, source: fileName(file) });
     for (const scenario of runtime.values()) entries.set(scenario.name, { scenario, source: 'runtime' });
     return [...entries.values()];
   }
 
   const get = (name: string): Scenario | undefined => list().find((entry) => entry.scenario.name === name)?.scenario;
+
+  /** The other file already serving a scenario called `name`. */
+  const servedElsewhere = (name: string, file: string): string | undefined =>
+    [...files].find(([other, served]) => other !== file && served?.name === name)?.[0];
+
+  function duplicate(file: string, result: ScenarioResult): ScenarioResult {
+    if (!result.ok) return result;
+    const other = servedElsewhere(result.scenario.name, file);
+    if (other === undefined) return result;
+    const message = `scenario "${result.scenario.name}" is already served from ${other}; scenario names must be unique: rename one`;
+    return { ok: false, problems: [{ file, path: '$.name', message }] };
+  }
 
   return {
     list,
@@ -41,20 +61,17 @@ export function createRegistry(builtins: readonly Scenario[] = builtinScenarios)
     add(scenario: Scenario): void {
       runtime.set(scenario.name, scenario);
     },
-    /** Records the outcome of (re)reading `file`. */
-    setFile(file: string, result: ScenarioResult): void {
-      if (result.ok) {
-        fromFiles.set(file, result.scenario);
-        problems.delete(file);
-      } else {
-        fromFiles.delete(file);
-        problems.set(file, result.problems);
-      }
+    /** Records the outcome of (re)reading `file`; a refused file keeps serving its last good version. */
+    setFile(file: string, read: ScenarioResult): FileOutcome {
+      const result = duplicate(file, read);
+      const served = result.ok ? result.scenario : files.get(file);
+      files.set(file, served);
+      return result.ok || !served ? result : { ...result, kept: served };
     },
     removeFile(file: string): void {
-      fromFiles.delete(file);
-      problems.delete(file);
+      files.delete(file);
     },
-    problems: (): ScenarioProblem[] => [...problems.values()].flat(),
+    /** The files read so far (a folder that disappeared removes them all). */
+    files: (): string[] => [...files.keys()],
   };
 }

@@ -68,6 +68,15 @@ describe('scenario validation', () => {
     const result = parseScenario(JSON.stringify({ expect: [], steps: [{ step: 'done' }] }), 'dir/my-case.json');
     expect(result.ok && result.scenario.name).toBe('my-case');
   });
+
+  it('holds a name taken from the file to the name rule', () => {
+    const text = JSON.stringify({ expect: [], steps: [{ step: 'done' }] });
+    const result = parseScenario(text, 'dir/My Case.json');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'dir/My Case.json: $.name: no "name", and the file name "My Case" is not a scenario name (lowercase letters, digits and dashes): add a "name" or rename the file',
+    ]);
+    expect(parseScenario(JSON.stringify({ name: 'my-case', expect: [], steps: [{ step: 'done' }] }), 'dir/My Case.json').ok).toBe(true);
+  });
 });
 
 describe('built-in scenarios', () => {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { schemaForType } from '../../protocol/schemas/chunks.js';
-import { scenarioSchema, stepSchema, type Scenario } from './schema.js';
+import { scenarioNameSchema, scenarioSchema, stepSchema, type Scenario } from './schema.js';
 
 export type ScenarioProblem = { file: string; path: string; message: string };
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
@@ -55,11 +55,16 @@ function baseName(file: string): string {
   return (file.split(/[\\/]/).at(-1) ?? file).replace(/\.json$/i, '');
 }
 
-/** Validates an already parsed value (built-ins, or JSON read elsewhere). */
+/** Validates an already parsed value (built-ins, or JSON read elsewhere); without a `name`, the file's name must be one. */
 export function validateScenario(value: unknown, file: string): ScenarioResult {
   const result = scenarioSchema.safeParse(value);
   if (!result.success) return { ok: false, problems: problemsOf(value, result.error, file) };
-  return { ok: true, scenario: { ...result.data, name: result.data.name ?? baseName(file) } };
+  const name = result.data.name ?? baseName(file);
+  if (!scenarioNameSchema.safeParse(name).success) {
+    const message = `no "name", and the file name "${name}" is not a scenario name (lowercase letters, digits and dashes): add a "name" or rename the file`;
+    return { ok: false, problems: [{ file, path: '$.name', message }] };
+  }
+  return { ok: true, scenario: { ...result.data, name } };
 }
 
 export function parseScenario(text: string, file: string): ScenarioResult {

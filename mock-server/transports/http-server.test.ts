@@ -3,13 +3,12 @@
  * reload, and cleanup after aborted requests.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { createRegistry } from '../scenarios/registry.js';
+import { createRegistry, type FileOutcome } from '../scenarios/registry.js';
 import type { Scenario } from '../scenarios/schema.js';
-import type { ScenarioResult } from '../scenarios/validate.js';
 import { chatBody, readUntil } from '../test-support/http-client.js';
 import { startMockServer, type MockServer } from './http-server.js';
 
@@ -102,7 +101,7 @@ describe('HTTP details', () => {
 describe('scenario folders', () => {
   it('adds valid files, reports bad ones by file and JSON path while serving the rest, and reloads on change', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'streamscope-scenarios-'));
-    const reports: { file: string; result: ScenarioResult | 'removed' }[] = [];
+    const reports: { file: string; result: FileOutcome | 'removed' }[] = [];
     const good = (description: string) => JSON.stringify({ description, expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'done' }] });
     await writeFile(join(dir, 'mine.json'), good('first'));
     await writeFile(join(dir, 'broken.json'), JSON.stringify({ expect: [], steps: [{ step: 'chunk', chunk: { type: 'text-delta', id: 't' } }] }));
@@ -123,6 +122,59 @@ describe('scenario folders', () => {
       await folder.close();
       await rm(dir, { recursive: true });
     }
+  });
+
+  const good = (name: string | undefined, description: string) => JSON.stringify({ name, description, expect: [], steps: [{ step: 'done' }] });
+  const until = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 50 });
+
+  async function folderServer(files: Record<string, string>) {
+    const dir = await mkdtemp(join(tmpdir(), 'streamscope-scenarios-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const reports: { file: string; outcome: FileOutcome | 'removed' }[] = [];
+    const server = await startMockServer({ port: 0, scenariosDir: dir, onScenarioFile: (file, outcome) => reports.push({ file, outcome }) });
+    const list = async () => (await (await fetch(`${server.url}/api/scenarios`)).json()) as { name: string; description: string; source: string }[];
+    const descriptionOf = async (name: string) => (await list()).find((entry) => entry.name === name)?.description;
+    return { dir, reports, server, list, descriptionOf, [Symbol.asyncDispose]: async () => (await server.close(), await rm(dir, { recursive: true, force: true })) };
+  }
+
+  it('lists a file scenario by its file name, never an absolute path', async () => {
+    await using folder = await folderServer({ 'mine.json': good(undefined, 'mine') });
+    const entries = await folder.list();
+    expect(entries.find((entry) => entry.name === 'mine')?.source).toBe('mine.json');
+    expect(entries.find((entry) => entry.name === 'plain-text')?.source).toBe('builtin');
+    expect(JSON.stringify(entries)).not.toContain(folder.dir);
+  });
+
+  it('refuses a second file with a name already served, naming both files; the first keeps serving', async () => {
+    await using folder = await folderServer({ 'a.json': good('same', 'from a'), 'b.json': good('same', 'from b') });
+    expect(folder.reports.find((report) => report.file.endsWith('b.json'))?.outcome).toEqual({
+      ok: false,
+      problems: [{ file: join(folder.dir, 'b.json'), path: '$.name', message: `scenario "same" is already served from ${join(folder.dir, 'a.json')}; scenario names must be unique: rename one` }],
+    });
+    expect(await folder.descriptionOf('same')).toBe('from a');
+    await writeFile(join(folder.dir, 'a.json'), good('same', 'a again'));
+    await until(async () => expect(await folder.descriptionOf('same')).toBe('a again'));
+  });
+
+  it('keeps serving the last good version of a file saved broken, and says so', async () => {
+    await using folder = await folderServer({ 'mine.json': good(undefined, 'good') });
+    await writeFile(join(folder.dir, 'mine.json'), '{"expect": [], "steps": [');
+    await until(() => expect(folder.reports.at(-1)?.outcome).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^not valid JSON/) }], kept: { name: 'mine' } }));
+    expect(await folder.descriptionOf('mine')).toBe('good');
+    expect((await fetch(`${folder.server.url}/sse/mine`)).status).toBe(200);
+    await writeFile(join(folder.dir, 'mine.json'), good(undefined, 'fixed'));
+    await until(async () => expect(await folder.descriptionOf('mine')).toBe('fixed'));
+  });
+
+  it('drops the scenarios of a folder that disappears, and watches it again when it comes back', async () => {
+    await using folder = await folderServer({ 'mine.json': good(undefined, 'before') });
+    await rm(folder.dir, { recursive: true });
+    await until(async () => expect(await folder.descriptionOf('mine')).toBeUndefined());
+    await mkdir(folder.dir);
+    await writeFile(join(folder.dir, 'mine.json'), good(undefined, 'recreated'));
+    await until(async () => expect(await folder.descriptionOf('mine')).toBe('recreated'));
+    await writeFile(join(folder.dir, 'mine.json'), good(undefined, 'edited after'));
+    await until(async () => expect(await folder.descriptionOf('mine')).toBe('edited after'));
   });
 });
 
