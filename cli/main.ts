@@ -23,7 +23,7 @@ const help = `streamscope — inspect AI SDK UI message streams
                      [--dialect ai-sdk|autogpt] [--client 5|6|7] [--message FILE] [--schemas FILE] [--stall-ms N]
   streamscope lint [FILE…|-|URL] [--fail-on error|warning|info] [--json | --format human|json|github]
                    [--dialect …] [--client …] [--message FILE] [--schemas FILE] [--stall-ms N]
-  streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]
+  streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR] [--cors ORIGIN,…] [--max-body-mb 16]
   streamscope scenarios list [--json] | validate FILE… | schema
   streamscope record URL [--name NAME] [--max-events N] [--max-bytes N] > scenario.json
 
@@ -34,6 +34,7 @@ A URL (decode, lint, record) takes --method M, --header "Name: value"…, --data
   "metadata": … }); chunks that do not match are tool-input-invalid, tool-output-invalid, … findings.
 Several inputs: each finding names its input, a summary line ends the output, and the exit code
   covers them all. Inputs are streamed: decode prints as it reads, lint keeps no events.
+serve answers pages on loopback origins only; --cors adds origins (or * for any).
 --format github: GitHub Actions annotations (::error file=…,line=…::…).
 --message FILE: the assistant message the stream continues (a UI message, or the chat request
   body ending with it), as useChat continues it after a tool approval; lint URL takes it from

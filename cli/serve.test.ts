@@ -38,9 +38,23 @@ describe('streamscope serve', () => {
     await expect(fetch(`${url}/sse/mine`)).rejects.toThrow();
   });
 
+  it('widens CORS with --cors (repeated or comma-separated) and sets the body limit with --max-body-mb', async () => {
+    const running = session(['--port', '0', '--cors', 'https://app.example,https://b.example', '--cors', 'https://c.example', '--max-body-mb', '0.001']);
+    const [, url] = await waitForOutput(running.stdout, /streamscope mock server: (http:\/\/127\.0\.0\.1:\d+)\n/);
+    const status = async (origin: string) => (await fetch(`${url}/api/scenarios`, { headers: { origin } })).status;
+    expect([await status('https://app.example'), await status('https://b.example'), await status('https://c.example'), await status('https://d.example')]).toEqual([200, 200, 200, 403]);
+    expect((await fetch(`${url}/api/chat`, { method: 'POST', body: 'x'.repeat(1100) })).status).toBe(413);
+    running.stop();
+    expect(await running.exit).toBe(0);
+  });
+
   it('rejects a bad port, a missing folder and a port in use as usage errors', async () => {
     await expect(session(['--port', 'x']).exit).rejects.toThrow(new UsageError('--port x: expected a port number (0–65535)'));
     await expect(session(['--scenarios', '/nonexistent/dir']).exit).rejects.toThrow(new UsageError('--scenarios /nonexistent/dir: no such directory'));
+    await expect(session(['--cors', 'app.example']).exit).rejects.toThrow(
+      new UsageError('--cors: CORS origin "app.example": expected "*" or an origin such as https://app.example:3000 (scheme, host and port only)'),
+    );
+    await expect(session(['--max-body-mb', '0']).exit).rejects.toThrow(new UsageError('--max-body-mb 0: expected a positive number'));
     const first = session(['--port', '0']);
     const [, port] = await waitForOutput(first.stdout, /127\.0\.0\.1:(\d+)/);
     await expect(session(['--port', port]).exit).rejects.toThrow(new UsageError(`port ${port} is in use: pick another with --port`));

@@ -1,14 +1,16 @@
 /**
- * `streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR]`: the mock server and
- * the demo page, until Ctrl-C.
+ * `streamscope serve [--port 8787] [--host 127.0.0.1] [--scenarios DIR] [--cors ORIGIN,…]
+ * [--max-body-mb N]`: the mock server and the demo page, until Ctrl-C.
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../mock-server/scenarios/validate.js';
 import type { DirectoryReport } from '../mock-server/scenarios/directory.js';
 import { startMockServer, type MockServer, type MockServerOptions } from '../mock-server/transports/http-server.js';
+import { corsOrigins } from '../mock-server/transports/cors.js';
+import { limits } from '../protocol/limits.js';
 import { UsageError, type Io } from './io.js';
-import { parse } from './options.js';
+import { parse, positiveNumber } from './options.js';
 
 function port(value: string | undefined): number {
   if (value === undefined) return 8787;
@@ -22,6 +24,14 @@ function scenariosDir(value: string | undefined): string | undefined {
   if (!existsSync(value)) throw new UsageError(`--scenarios ${value}: no such directory`);
   if (!statSync(value).isDirectory()) throw new UsageError(`--scenarios ${value}: not a directory`);
   return value;
+}
+
+function cors(values: string[] | undefined): string[] {
+  try {
+    return [...corsOrigins((values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()))];
+  } catch (error) {
+    throw new UsageError(`--cors: ${(error as Error).message.replace(/^\[streamscope\] /, '')}`);
+  }
 }
 
 function fileReporter(io: Io): DirectoryReport {
@@ -80,10 +90,20 @@ export async function serve(argv: string[], io: Io, until: Promise<unknown>): Pr
     port: { type: 'string' },
     host: { type: 'string' },
     scenarios: { type: 'string' },
+    cors: { type: 'string', multiple: true },
+    'max-body-mb': { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`serve: unexpected argument "${positionals[0]}" (options: --port, --host, --scenarios)`);
+  if (positionals.length > 0) throw new UsageError(`serve: unexpected argument "${positionals[0]}" (options: --port, --host, --scenarios, --cors, --max-body-mb)`);
   const dir = scenariosDir(values.scenarios);
-  const server = await listen({ port: port(values.port), host: values.host ?? '127.0.0.1', scenariosDir: dir, onScenarioFile: fileReporter(io) });
+  const server = await listen({
+    port: port(values.port),
+    host: values.host ?? '127.0.0.1',
+    scenariosDir: dir,
+    onScenarioFile: fileReporter(io),
+    cors: cors(values.cors),
+    maxBodyBytes: Math.round(positiveNumber('max-body-mb', values['max-body-mb'], limits.mockRequestBodyBytes / 2 ** 20) * 2 ** 20),
+    log: (line) => io.stderr(`${line}\n`),
+  });
   io.stdout(banner(server, dir));
   await until;
   await server.close();

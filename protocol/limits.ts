@@ -33,4 +33,11 @@ export const limits = {
   headers: 200,
   /** Streams tracked for one tab. */
   streamsPerTab: 500,
+
+  /** Characters of one scenario text or reasoning step once repeated: a longer one cannot play. */
+  scenarioPartChars: 32 * 1024 * 1024,
+  /** Levels of arrays and objects in a scenario step's field: the encoder's `JSON.stringify` recurses. */
+  scenarioJsonDepth: 1000,
+  /** Bytes of a request body the mock server reads by default; past it, 413. */
+  mockRequestBodyBytes: 16 * 1024 * 1024,
 } as const;

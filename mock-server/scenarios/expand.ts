@@ -20,7 +20,7 @@ export type Action =
   | { at: number; kind: 'hold' }
   /** Send nothing more until the hold `name` is released; later actions are timed from then. */
   | { at: number; kind: 'wait-release'; name: string }
-  /** A step could not play (see `limits.ts` for what validation rules out): end the stream, saying why. */
+  /** A step could not play (validation rules out what it can, see `playable.ts`): end the stream, saying why. */
   | { at: number; kind: 'fail'; reason: string };
 
 export type ExpandOptions = {

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { uiMessageChunkSchema } from '../../protocol/schemas/chunks.js';
 import { dialectSchema, findingCodeSchema, usageSchema, type Dialect, type FindingCode } from '../../protocol/schemas/report.js';
-import { decodesAsBase64, deeperThan, maxJsonDepth, maxPartChars } from './limits.js';
+import { limits } from '../../protocol/limits.js';
+import { decodesAsBase64, deeperThan } from './playable.js';
 
 const ms = z.number().int().nonnegative();
 const positive = z.number().positive();
@@ -57,11 +58,11 @@ const partStep = (kind: 'text' | 'reasoning') =>
     })
     .superRefine((step, context) => {
       const chars = step.text.length * (step.repeat ?? 1);
-      if (chars > maxPartChars) {
+      if (chars > limits.scenarioPartChars) {
         context.addIssue({
           code: 'custom',
           path: [step.repeat === undefined ? 'text' : 'repeat'],
-          message: `${chars.toLocaleString('en')} characters of text; at most ${maxPartChars.toLocaleString('en')} can play`,
+          message: `${chars.toLocaleString('en')} characters of text; at most ${limits.scenarioPartChars.toLocaleString('en')} can play`,
         });
       }
     })
@@ -130,7 +131,7 @@ export const stepSchema = z.discriminatedUnion('step', [
   holdStep,
 ]).superRefine((step, context) => {
   for (const [field, value] of Object.entries(step)) {
-    if (deeperThan(value, maxJsonDepth)) context.addIssue({ code: 'custom', path: [field], message: `nested deeper than ${maxJsonDepth.toLocaleString('en')} levels, which cannot be sent` });
+    if (deeperThan(value, limits.scenarioJsonDepth)) context.addIssue({ code: 'custom', path: [field], message: `nested deeper than ${limits.scenarioJsonDepth.toLocaleString('en')} levels, which cannot be sent` });
   }
 });
 export type Step = z.infer<typeof stepSchema>;

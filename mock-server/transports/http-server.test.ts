@@ -85,6 +85,79 @@ describe('HTTP details', () => {
     await response.text();
   });
 
+  /** A raw request, so that `host` and `origin` are whatever the test says; resolves with the status and CORS header. */
+  function rawRequest(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; allowOrigin: string | undefined }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(url, { method, headers, agent: false }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, allowOrigin: response.headers['access-control-allow-origin'] as string | undefined });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it('refuses pages of other origins outright, and serves loopback pages and the server\'s own', async () => {
+    const evil = await fetch(`${server.url}/api/chat`, { method: 'POST', body: chatBody('hi', 'evil'), headers: { origin: 'https://evil.example' } });
+    expect([evil.status, evil.headers.get('access-control-allow-origin')]).toEqual([403, null]);
+    expect((await evil.json()).error).toBe(
+      '[streamscope] origin https://evil.example may not call this mock server: it answers pages on loopback origins; allow others with --cors ORIGIN (startMockServer\'s cors option)',
+    );
+    expect((await fetch(`${server.url}/api/chat/evil/stream`)).status).toBe(204);
+    const preflight = await fetch(`${server.url}/api/chat`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+    for (const origin of ['null', 'http://192.168.1.9:3000', 'http://localhost.evil.example']) {
+      expect((await rawRequest(`${server.url}/api/scenarios`, { origin })).status).toBe(403);
+    }
+    for (const origin of ['http://127.0.0.1:3000', 'http://127.1.2.3', 'http://[::1]:5173', 'http://localhost', 'https://app.localhost:8443']) {
+      expect(await rawRequest(`${server.url}/api/scenarios`, { origin })).toEqual({ status: 200, allowOrigin: origin });
+    }
+    // A server reached by another name (--host 0.0.0.0) serves its own pages: same host as the request.
+    expect(await rawRequest(`${server.url}/api/scenarios`, { origin: 'http://devbox.lan:8787', host: 'devbox.lan:8787' })).toEqual({ status: 200, allowOrigin: 'http://devbox.lan:8787' });
+    expect((await rawRequest(`${server.url}/api/scenarios`, { origin: 'http://devbox.lan:8787', host: 'other.lan:8787' })).status).toBe(403);
+  });
+
+  it('widens CORS to listed origins, or any with "*", and refuses what is not an origin', async () => {
+    const listed = await startMockServer({ port: 0, cors: ['https://app.example', 'http://staging.example:3000/'] });
+    const any = await startMockServer({ port: 0, cors: ['*'] });
+    try {
+      expect(await rawRequest(`${listed.url}/api/scenarios`, { origin: 'https://app.example' })).toEqual({ status: 200, allowOrigin: 'https://app.example' });
+      expect((await rawRequest(`${listed.url}/api/scenarios`, { origin: 'http://staging.example:3000' })).status).toBe(200);
+      expect((await rawRequest(`${listed.url}/api/scenarios`, { origin: 'https://other.example' })).status).toBe(403);
+      expect(await rawRequest(`${any.url}/api/scenarios`, { origin: 'https://other.example' })).toEqual({ status: 200, allowOrigin: 'https://other.example' });
+    } finally {
+      await Promise.all([listed.close(), any.close()]);
+    }
+    await expect(startMockServer({ port: 0, cors: ['app.example'] })).rejects.toThrow(
+      '[streamscope] CORS origin "app.example": expected "*" or an origin such as https://app.example:3000 (scheme, host and port only)',
+    );
+    await expect(startMockServer({ port: 0, cors: ['https://app.example/path'] })).rejects.toThrow(/CORS origin "https:\/\/app\.example\/path"/);
+  });
+
+  it('answers 413 to a body past the limit, declared or streamed, without reading the rest', async () => {
+    const small = await startMockServer({ port: 0, maxBodyBytes: 1024 });
+    try {
+      const declared = await fetch(`${small.url}/api/chat`, { method: 'POST', body: 'x'.repeat(1025) });
+      expect([declared.status, (await declared.json()).error]).toEqual([
+        413,
+        '[streamscope] request body over 1024 bytes: raise the limit with --max-body-mb (startMockServer\'s maxBodyBytes option)',
+      ]);
+      const streamed = await new Promise<number>((resolve, reject) => {
+        // Chunked, no content-length: the server counts as it reads and stops at the limit.
+        const request = httpRequest(`${small.url}/api/chat`, { method: 'POST', agent: false }, (response) => resolve(response.statusCode ?? 0));
+        request.on('error', reject);
+        request.write('y'.repeat(600));
+        request.write('y'.repeat(600));
+      });
+      expect(streamed).toBe(413);
+      const fits = await fetch(`${small.url}/api/chat`, { method: 'POST', body: chatBody('/scenario abort') });
+      expect([fits.status, fits.headers.get('x-streamscope-scenario')]).toEqual([200, 'abort']);
+      await fits.text();
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers 204 to a resume with nothing active, 404 to a stop with nothing to stop and to unknown paths', async () => {
     expect((await fetch(`${server.url}/api/chat/none/stream`)).status).toBe(204);
     expect((await fetch(`${server.url}/api/chat/none/stop`, { method: 'POST' })).status).toBe(404);
@@ -220,7 +293,7 @@ describe('cleanup', () => {
 });
 
 describe('a step that cannot play', () => {
-  // Validation rules these out (see limits.ts); a registry built in code skips it, so playing must cope too.
+  // Validation rules these out (see playable.ts); a registry built in code skips it, so playing must cope too.
   const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => [inner], 1);
   const unplayable = [
     { name: 'bad-base64', expect: [], steps: [{ step: 'chunk', chunk: { type: 'start' } }, { step: 'raw', data: '@@not base64@@', encoding: 'base64' }, { step: 'done' }] },

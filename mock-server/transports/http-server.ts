@@ -8,16 +8,16 @@ import { createMockHandlers } from '../handlers/chat-handlers.js';
 import { createRegistry } from '../scenarios/registry.js';
 import { loadScenarioDir, watchScenarioDir, type DirectoryReport } from '../scenarios/directory.js';
 import { createDemoHandlers } from './demo-assets.js';
-import { listenNodeHttp } from './node-http.js';
+import { listenNodeHttp, type NodeHttpOptions } from './node-http.js';
 
-export type MockServerOptions = MockOptions & {
-  port?: number;
-  host?: string;
-  /** A folder of scenario files, added to the built-ins and reloaded on change. */
-  scenariosDir?: string;
-  /** Told about every scenario file read (and its problems). */
-  onScenarioFile?: DirectoryReport;
-};
+/** `port`, `host`, `cors` (origins beyond loopback allowed to call it) and `maxBodyBytes` are the HTTP server's. */
+export type MockServerOptions = MockOptions &
+  NodeHttpOptions & {
+    /** A folder of scenario files, added to the built-ins and reloaded on change. */
+    scenariosDir?: string;
+    /** Told about every scenario file read (and its problems). */
+    onScenarioFile?: DirectoryReport;
+  };
 
 export type MockServer = MockControl & {
   readonly url: string;

@@ -1,10 +1,7 @@
 /**
- * What a scenario may ask for, so that every scenario that validates can play: text sugar no
- * longer than `maxPartChars` once repeated, JSON no deeper than `maxJsonDepth` (the encoder's
- * `JSON.stringify` recurses), base64 that decodes.
+ * The checks that keep every scenario that validates playable (`limits.scenario*` in
+ * protocol/limits.ts): JSON no deeper than the encoder can send, base64 that decodes.
  */
-export const maxPartChars = 32 * 2 ** 20;
-export const maxJsonDepth = 1000;
 
 /** Whether `value` nests arrays and objects deeper than `limit`; walks with its own stack, as deep input would overflow ours. */
 export function deeperThan(value: unknown, limit: number): boolean {
