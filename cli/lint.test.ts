@@ -79,9 +79,14 @@ describe('lint URL and decode URL deadlines', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    // Takes the request and never answers: not even headers.
-    server = createServer((request) => {
-      if (request.url === '/silent') return;
+    server = createServer((request, response) => {
+      // /silent takes the request and never answers, not even headers.
+      if (request.url !== '/stuck') return;
+      // /stuck starts a stream and then only sends heartbeats: the stuck session.
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'x-accel-buffering': 'no' });
+      response.write('data: {"type":"start"}\n\n');
+      const beat = setInterval(() => response.write(': heartbeat\n\n'), 50);
+      response.on('close', () => clearInterval(beat));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,6 +99,13 @@ describe('lint URL and decode URL deadlines', () => {
   it.each(['lint', 'decode'])('%s URL --timeout covers a server that never sends headers', async (command) => {
     const run = await cli(command, `${base}/silent`, '--timeout', '0.3');
     expect(run).toEqual({ code: 2, stdout: '', stderr: `streamscope ${command}: ${base}/silent: no response within 0.3 s (--timeout)\n`, writes: 0 });
+  });
+
+  it('lint URL --timeout ends a stream that never finishes with its findings, saying it stopped it', async () => {
+    const run = await cli('lint', `${base}/stuck`, '--timeout', '0.5');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`streamscope lint: ${base}/stuck: stopped after 0.5 s (--timeout); the stream was still open\n`);
+    expect(run.stdout).toMatch(/\/stuck: error\s+missing-finish\s+stream /);
   });
 
   it.each([['lint'], ['decode'], ['record']])('%s refuses a --timeout longer than a Node timer can wait', async (command) => {
