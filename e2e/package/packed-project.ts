@@ -1,7 +1,7 @@
 /**
  * The package as a user gets it: `npm pack` of this repository's build, installed into a fresh
  * project in the system's temp folder (outside the repository, so nothing resolves from its
- * node_modules), next to the tools a user brings (TypeScript, Node's types, Playwright Test).
+ * node_modules), next to the tools a user brings (TypeScript, Playwright Test).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,8 +38,10 @@ export function entryPoints(manifest: PackageJson = packageJson): string[] {
 
 /** The build the tarball is made from; `npm test` makes it first, a lone run makes what is missing. */
 function ensureBuilt(): void {
-  if (!existsSync(join(root, 'dist/cli/main.js'))) execFileSync('npm', ['run', 'build:node'], { cwd: root, stdio: 'inherit' });
-  if (!existsSync(join(root, 'dist/demo/index.html'))) execFileSync('npm', ['run', 'build:demo'], { cwd: root, stdio: 'inherit' });
+  const builds = { 'dist/cli/main.js': 'build:node', 'dist/extension/manifest.json': 'build:extension', 'dist/demo/index.html': 'build:demo' };
+  for (const [file, script] of Object.entries(builds)) {
+    if (!existsSync(join(root, file))) execFileSync('npm', ['run', script], { cwd: root, stdio: 'inherit' });
+  }
 }
 
 export type Run = { code: number; stdout: string; stderr: string };
@@ -76,7 +78,7 @@ export type PackedProject = {
   remove(): Promise<void>;
 };
 
-const userTools = ['typescript', '@types/node', '@playwright/test'];
+const userTools = ['typescript', '@playwright/test'];
 
 /**
  * Packs the build as it stands (`--ignore-scripts`: `prepack` rebuilds from scratch, which
