@@ -196,6 +196,14 @@ describe('streamscope lint URL', () => {
     expect((await cli('lint', `${base}/continue`, '--data', '{"messages":[]}')).stdout).toMatch(/orphan-tool-output/);
   });
 
+  it('decodes a URL like lint does, each event timed', async () => {
+    const { code, stdout } = await cli('decode', `${base}/text-plain`, '--json');
+    expect(code).toBe(0);
+    const report = decodeReportSchema.parse(JSON.parse(stdout));
+    expect(report.summary).toMatchObject({ chunks: 2, finished: true, done: true });
+    expect(report.events.every((event) => typeof event.at === 'number')).toBe(true);
+  });
+
   it('checks the response headers (header-problem)', async () => {
     const { code, stdout } = await cli('lint', `${base}/text-plain`, '--fail-on', 'warning');
     expect(code).toBe(1);
