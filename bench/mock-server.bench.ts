@@ -4,7 +4,9 @@
  * schedule, as the clients see it, and the server's peak RSS. The server runs in a child process
  * (this file again, in the server role) so its RSS is its own. (2) One stream with no delays:
  * events/s through the MSW handlers and the node:http adapter, as a ratio against a bare node:http
- * server writing the same bytes, both in this process.
+ * server writing the same bytes, both in this process. (3) Request bodies: a fresh server child's
+ * peak RSS after a 1 MiB chat POST (the baseline) and after a client tries to POST 1.5 GB (413 at
+ * the body limit): memory, not time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -215,11 +217,64 @@ async function burstRatio(): Promise<void> {
   console.log(result.line);
 }
 
+// ── request bodies: peak RSS after a 1.5 GB POST against one of 1 MiB ──
+
+/** POSTs `total` bytes, chunked, until the server answers or drops the connection; returns the status and the bytes written. */
+function postBytes(url: string, total: number): Promise<{ status: number; sent: number }> {
+  const piece = Buffer.alloc(64 * 1024, 0x61);
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let status = 0;
+    let answered = false;
+    const outgoing = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+      status = response.statusCode ?? 0;
+      answered = true;
+      response.resume();
+      response.on('end', () => resolve({ status, sent }));
+    });
+    outgoing.on('error', (error) => (answered ? resolve({ status, sent }) : reject(error)));
+    const write = () => {
+      while (!answered && sent < total) {
+        sent += piece.length;
+        if (!outgoing.write(piece)) return void outgoing.once('drain', write);
+      }
+      if (!answered) outgoing.end();
+    };
+    write();
+  });
+}
+
+async function bodyPeak(bytes: number): Promise<{ status: number; sent: number; rss: number }> {
+  const server = await startServerChild();
+  try {
+    const { status, sent } = await postBytes(`${server.url}/api/chat`, bytes);
+    return { status, sent, rss: Number((await server.ask('rss')).replace(/^rss /, '')) };
+  } finally {
+    server.child.stdin!.end();
+    await once(server.child, 'close');
+  }
+}
+
+async function requestBodies(): Promise<void> {
+  const baseline = await bodyPeak(2 ** 20);
+  const huge = await bodyPeak(1.5 * 2 ** 30);
+  const mb = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
+  if (huge.status !== 413) throw new Error(`a 1.5 GB POST got ${huge.status}, expected 413`);
+  const ratio = huge.rss / baseline.rss;
+  line(
+    'mock-server 1.5 GB POST, server peak RSS',
+    `${mb(huge.rss)} (413 after ${mb(huge.sent)} sent) vs ${mb(baseline.rss)} after a 1 MiB POST (${baseline.status}) → ${ratio.toFixed(2)}x`,
+    '< 1.5x',
+    ratio < 1.5,
+  );
+}
+
 export async function run(): Promise<void> {
   // Lateness is only as good as the CPU the two processes get: say how busy the machine was.
   console.log(`mock-server machine: ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} before the run`);
   await concurrentStreams();
   await burstRatio();
+  await requestBodies();
 }
 
 if (process.env.STREAMSCOPE_BENCH_ROLE === 'server') await serverRole();
