@@ -33,6 +33,10 @@ describe('streamscope serve', () => {
     expect(running.stdout()).toContain(`scenario "mine" loaded from ${join(dir, 'mine.json')}`);
     expect(running.stderr()).toContain(`${join(dir, 'bad.json')}: $.steps: Invalid input: expected array, received undefined`);
     expect(await (await fetch(`${url}/sse/mine`)).text()).toBe('data: {"type":"start"}\n\ndata: [DONE]\n\n');
+    writeFileSync(join(dir, 'mine.json'), '{"expect": [');
+    await waitForOutput(running.stderr, /\(.*mine\.json: its last good version, "mine", keeps serving; the other scenarios are\)\n/);
+    expect(running.stderr()).toContain(`${join(dir, 'mine.json')}: $: not valid JSON: `);
+    expect((await fetch(`${url}/sse/mine`)).status).toBe(200);
     running.stop();
     expect(await running.exit).toBe(0);
     await expect(fetch(`${url}/sse/mine`)).rejects.toThrow();
