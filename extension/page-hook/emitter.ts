@@ -15,8 +15,14 @@ const cancelLater = clearTimeout.bind(window);
  * would put the relay's work between the response and its first chunk. */
 const startDelayMs = 50;
 const now = performance.now.bind(performance);
-/** Stream ids the page cannot guess, so it cannot forge messages into a real stream. */
-const newStreamId = crypto.randomUUID.bind(crypto);
+/** Stream ids the page cannot guess, so it cannot forge messages into a real stream.
+ * `randomUUID` exists only in secure contexts; an http page on another host than localhost gets
+ * the same 122 random bits from `getRandomValues`, which every context has. */
+const randomValues = crypto.getRandomValues.bind(crypto);
+const newStreamId: () => string =
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID.bind(crypto)
+    : () => Array.from(randomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 export type StreamSink = {
   /** Takes a copy of `bytes`: the caller may hand them on (and detach them) right after. */
