@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const unitTests = '{protocol,cli,mock-server,extension}/**/*.test.ts';
+const unitTests = '{protocol,cli,mock-server,extension,playwright}/**/*.test.ts';
 // Measures scheduling precision: it runs alone, after the others, so sibling workers do not skew it.
 const timingTest = 'mock-server/transports/timing.test.ts';
 

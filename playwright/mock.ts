@@ -5,7 +5,7 @@
  * carried in the `x-streamscope-scenario` header the route sets.
  */
 import type { BrowserContext, Page, Route } from '@playwright/test';
-import { formatProblem, scenarioHeader, startMockServer, validateScenario, type MockServer, type ScenarioFile } from '../mock-server/index.js';
+import { scenarioHeader, startMockServer, type MockServer, type ScenarioFile } from '../mock-server/index.js';
 import { isLocalNetworkBlock, localNetworkProblem } from './local-network.js';
 
 export type Mock = {
@@ -16,8 +16,12 @@ export type Mock = {
    * (`…/:id/stream`) and stop (`…/:id/stop`) requests under them — to the mock server.
    */
   route(target: Page | BrowserContext, pattern?: string): Promise<void>;
-  /** What this test's next chat requests get: a scenario's name, or a scenario object. Returns its name. */
+  /** What this test's next chat requests get: a scenario's name, or a scenario object (served from now on). Returns its name. */
   useScenario(scenario: string | ScenarioFile): string;
+  /** Resolves once a stream reached the scenario step `{ "step": "hold", "name": name }`. */
+  held(name: string): Promise<void>;
+  /** Lets every stream parked at the hold `name` go on; returns how many. */
+  release(name: string): number;
   /** What went wrong reaching the mock in this test (for example Local Network Access), in words. */
   problems(): string[];
 };
@@ -42,22 +46,11 @@ function mockPath(url: URL, kind: 'chat' | 'stream' | 'stop'): string {
 export async function startWorkerMock(options: WorkerMockOptions): Promise<WorkerMock> {
   const server: MockServer = await startMockServer({ port: 0, scenariosDir: options.scenariosDir });
   const registry = server.context.registry;
-  const registered = new Set<string>();
   let current: string | undefined;
   let problems: string[] = [];
-  let custom = 0;
-
-  function register(scenario: ScenarioFile): string {
-    const result = validateScenario(scenario, `custom-${++custom}`);
-    if (!result.ok) throw new Error(`[streamscope] useScenario: invalid scenario\n${result.problems.map(formatProblem).join('\n')}`);
-    const key = `playwright:${result.scenario.name}`;
-    registry.setFile(key, result);
-    registered.add(key);
-    return result.scenario.name;
-  }
 
   function useScenario(scenario: string | ScenarioFile): string {
-    if (typeof scenario !== 'string') return (current = register(scenario));
+    if (typeof scenario !== 'string') return (current = server.addScenario(scenario));
     if (!registry.get(scenario)) {
       const known = registry.list().map((entry) => entry.scenario.name);
       throw new Error(`[streamscope] useScenario: unknown scenario "${scenario}"; known: ${known.join(', ')}`);
@@ -99,6 +92,8 @@ export async function startWorkerMock(options: WorkerMockOptions): Promise<Worke
       await target.route(`${pattern}/*/stop`, (route) => forward(route, 'stop'));
     },
     useScenario,
+    held: (name) => server.held(name),
+    release: (name) => server.release(name),
     problems: () => [...problems],
     startTest(scenario) {
       problems = [];
@@ -106,8 +101,6 @@ export async function startWorkerMock(options: WorkerMockOptions): Promise<Worke
       if (scenario !== undefined) useScenario(scenario);
     },
     endTest() {
-      for (const key of registered) registry.removeFile(key);
-      registered.clear();
       server.context.sessions.closeAll();
     },
     close: () => server.close(),

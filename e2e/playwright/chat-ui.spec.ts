@@ -101,7 +101,7 @@ test('a custom scenario object is served, broken bytes and all', async ({ page, 
       { step: 'done' },
     ],
   });
-  expect(name).toMatch(/^custom-\d+$/);
+  expect(name).toMatch(/^runtime-\d+$/);
   await send(page);
   await expect(streams).toHaveFindings(['invalid-json'], { exact: true });
   await expect(streams).toHaveMessageText('Custom reply.');
