@@ -73,10 +73,17 @@ export function devtoolsTargets(session: CDPSession, timeoutMs: number): Devtool
 
   return {
     find(match, what) {
-      return poll(async () => {
-        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-        return targetInfos.find((target) => match(target, targetInfos))?.targetId;
-      }, what, timeoutMs);
+      let seen: TargetInfo[] = [];
+      return poll(
+        async () => {
+          const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+          seen = targetInfos;
+          return targetInfos.find((target) => match(target, targetInfos))?.targetId;
+        },
+        what,
+        timeoutMs,
+        () => seen.map(({ type, url, targetId, parentId }) => ({ type, url: url.slice(0, 100), targetId, parentId })),
+      );
     },
     evaluate,
     waitFor<T>(targetId: string, expression: string, what: string, accept: (value: T) => boolean = Boolean) {

@@ -15,7 +15,7 @@ export type DevtoolsLaunchOptions = {
   /** Default true: new headless Chromium runs extensions and DevTools. */
   headless?: boolean;
   args?: readonly string[];
-  /** How long to wait for DevTools and the panel to appear (default 20 s). */
+  /** How long to wait for DevTools and the panel to appear (default 60 s: a loaded machine takes 30). */
   timeoutMs?: number;
 };
 
@@ -66,7 +66,7 @@ export async function launchDevtools(options: DevtoolsLaunchOptions = {}): Promi
     const browser = context.browser();
     if (!browser) throw new Error('[streamscope] this Playwright gives no browser for a persistent context: DevTools cannot be opened');
     const session: CDPSession = await browser.newBrowserCDPSession();
-    const targets = devtoolsTargets(session, options.timeoutMs ?? 20_000);
+    const targets = devtoolsTargets(session, options.timeoutMs ?? 60_000);
     return {
       context,
       extensionId,

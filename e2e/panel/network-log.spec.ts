@@ -18,6 +18,8 @@ test.afterAll(async () => {
 });
 
 test('the panel shows a stream the hook missed from the network log, and a hooked one once', async () => {
+  // Starting Chromium and DevTools takes half a minute on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const devtools = await launchWithDevtools();
   try {
     const page = await devtools.context.newPage();
@@ -45,12 +47,19 @@ test('the panel shows a stream the hook missed from the network log, and a hooke
     expect(hooked?.tag).toBeNull();
 
     await panel.select('via=unhooked');
-    const detail = await panel.waitForDetail("the network-log stream's detail", (detail) => detail.note !== null);
-    const counts = await panel.evaluate<string>(`document.querySelector('[data-testid=detail-header] .severity-counts')?.textContent ?? ''`);
     // Chrome sometimes keeps no body for a finished SSE response; the panel then lists the stream
     // unjudged, and says so, rather than reporting findings about bytes it never had.
-    if (detail.note === networkLogNoBodyNote) expect({ note: detail.note, events: detail.events, counts }).toEqual({ note: networkLogNoBodyNote, events: 0, counts: '' });
-    else expect({ note: detail.note, events: detail.events, counts }).toEqual({ note: networkLogNote, events: 10, counts: '✓' });
+    const expected = (note: string | null) => (note === networkLogNoBodyNote ? { note, events: 0, counts: '' } : { note: networkLogNote, events: 10, counts: '✓' });
+    const seen = await panel.waitFor<{ note: string | null; events: number | null; counts: string }>(
+      `(() => ({
+        note: document.querySelector('[data-testid=stream-note]')?.textContent ?? null,
+        events: Number(document.querySelector('[data-testid=stream-detail] .tab-count')?.textContent ?? 'NaN'),
+        counts: document.querySelector('[data-testid=detail-header] .severity-counts')?.textContent ?? '',
+      }))()`,
+      "the network-log stream's detail, decoded",
+      (value) => JSON.stringify(value) === JSON.stringify(expected(value.note)),
+    );
+    expect(seen).toEqual(expected(seen.note));
     await panel.show('timing');
     // The whole page's text on a timeout shows where the panel was instead.
     const timing = await panel.waitFor<string>(
