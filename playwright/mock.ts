@@ -43,8 +43,9 @@ function mockPath(url: URL, kind: 'chat' | 'stream' | 'stop'): string {
   return `/api/chat/${id}/${kind}`;
 }
 
+/** Pages of any origin call it (through `route`): the app under test may be served from anywhere. */
 export async function startWorkerMock(options: WorkerMockOptions): Promise<WorkerMock> {
-  const server: MockServer = await startMockServer({ port: 0, scenariosDir: options.scenariosDir });
+  const server: MockServer = await startMockServer({ port: 0, scenariosDir: options.scenariosDir, cors: ['*'] });
   const registry = server.context.registry;
   let current: string | undefined;
   let problems: string[] = [];
