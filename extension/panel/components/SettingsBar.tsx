@@ -1,6 +1,7 @@
 /** What streams are judged by: client version, dialect (the detected one as a badge), stall threshold. */
 import type { ClientVersion, Dialect } from '../../../protocol/index.js';
 import { clientVersions, dialects } from '../../../protocol/index.js';
+import { useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 
 export function SettingsBar() {
@@ -9,6 +10,12 @@ export function SettingsBar() {
   const entry = selectedStream.value;
   entry?.revision.value;
   const detected = entry?.summary?.dialect;
+  const [schemasProblem, setSchemasProblem] = useState<string | null>(null);
+
+  async function loadSchemas(file: File | undefined): Promise<void> {
+    if (file) setSchemasProblem(settings.loadSchemas(await file.text()));
+  }
+
   return (
     <div class="subbar settings-bar" role="group" aria-label="Settings" data-testid="settings">
       <label class="toolbar-check" title="The AI SDK client major version whose behaviour findings describe">
@@ -49,6 +56,20 @@ export function SettingsBar() {
         />
         ms
       </label>
+      <label class="toolbar-check" title="The app's schemas file: JSON Schemas of tool input/output, data parts and metadata">
+        app schemas
+        <input type="file" accept=".json,application/json" data-testid="setting-schemas" onChange={(event) => void loadSchemas(event.currentTarget.files?.[0])} />
+      </label>
+      {current.schemas && (
+        <button type="button" class="link-button" data-testid="clear-schemas" onClick={() => settings.update({ schemas: null })}>
+          forget schemas
+        </button>
+      )}
+      {schemasProblem && (
+        <span class="detail-error" role="alert" data-testid="schemas-problem">
+          {schemasProblem}
+        </span>
+      )}
       <span class="muted">changing one judges every stream again</span>
     </div>
   );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamMeta } from '../../shared/messages.js';
+import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from '../state/store.js';
 import { offerDevtools, offerPanel, type LinkWindow, type PanelHandle } from './panel-handle.js';
 
-const meta = { transport: 'network-log', url: 'http://127.0.0.1/sse', method: 'GET', startedAt: 1 } as StreamMeta;
+const meta = streamMeta({ transport: 'network-log', url: 'http://127.0.0.1/sse', method: 'GET', startedAt: 1 });
 
 describe('panel ↔ DevTools page link', () => {
   for (const order of ['panel first', 'devtools first'] as const) {

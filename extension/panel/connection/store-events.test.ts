@@ -7,7 +7,7 @@ import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from '../state/store.js';
 import { storeEvents } from './store-events.js';
 
-const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0, responseHeaders: {} });
+const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0 });
 
 function info(id: string, end: StreamInfo['end'] = null): StreamInfo {
   return { id, tabId: 1, frameId: 0, meta, bytes: 0, truncated: false, end };

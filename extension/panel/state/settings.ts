@@ -5,13 +5,14 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import { z } from 'zod';
-import { clientVersionSchema, dialectSchema } from '../../../protocol/index.js';
+import { AppSchemasError, appSchemasSchema, clientVersionSchema, compileAppSchemas, dialectSchema } from '../../../protocol/index.js';
 import { defaultDecodeSettings, type DecodeSettings } from '../worker/decode-messages.js';
 
 export const settingsSchema = z.object({
   client: clientVersionSchema,
   dialect: z.union([dialectSchema, z.literal('auto')]),
   stallMs: z.number().int().min(100).max(600_000),
+  schemas: appSchemasSchema.nullable(),
 });
 
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -19,6 +20,8 @@ export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type SettingsStore = {
   readonly current: Signal<DecodeSettings>;
   update(change: Partial<DecodeSettings>): void;
+  /** Takes an app's schemas file's text; returns what is wrong with it (and keeps the old), or null. */
+  loadSchemas(text: string): string | null;
 };
 
 const storageKey = 'streamscope:settings';
@@ -43,6 +46,22 @@ export function createSettingsStore(storage?: SettingsStorage): SettingsStore {
       if (!next.success) return;
       current.value = next.data;
       storage?.setItem(storageKey, JSON.stringify(next.data));
+    },
+    loadSchemas(text) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        return `not JSON: ${(error as Error).message}`;
+      }
+      try {
+        compileAppSchemas(value);
+      } catch (error) {
+        if (error instanceof AppSchemasError) return error.message;
+        throw error;
+      }
+      this.update({ schemas: value as DecodeSettings['schemas'] });
+      return null;
     },
   };
 }

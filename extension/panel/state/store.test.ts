@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from './store.js';
 
-const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0, responseHeaders: {} });
+const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0 });
 
 describe('panel store', () => {
   it('resolves the selected stream, and loses it when the stream goes', () => {
@@ -40,6 +40,19 @@ describe('panel store', () => {
     expect(entry.findings.map((finding) => finding.code)).toEqual(['finish-reason-unsupported']);
     expect(entry.records).toHaveLength(3);
     store.settings.update({ stallMs: -1 });
-    expect(createStore({ storage }).settings.current.value).toEqual({ client: '5', dialect: 'auto', stallMs: 5000 });
+    expect(createStore({ storage }).settings.current.value).toEqual({ client: '5', dialect: 'auto', stallMs: 5000, schemas: null });
+  });
+
+  it('loads the app\'s schemas file, says what is wrong with a bad one, and judges data parts by it', () => {
+    const store = createStore();
+    const entry = store.streams.start('a', meta);
+    store.streams.push('a', 'data: {"type":"start"}\n\ndata: {"type":"data-weather","data":{"tempC":"warm"}}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n', 5);
+    store.streams.end('a', 10, 'complete');
+    expect(entry.findings).toEqual([]);
+    expect(store.settings.loadSchemas('{"tools": 3')).toMatch(/^not JSON/);
+    expect(store.settings.loadSchemas('{"tools": 3}')).toMatch(/tools/);
+    expect(store.settings.current.value.schemas).toBeNull();
+    expect(store.settings.loadSchemas(JSON.stringify({ data: { 'data-weather': { type: 'object', properties: { tempC: { type: 'number' } } } } }))).toBeNull();
+    expect(entry.findings.map((finding) => finding.code)).toEqual(['data-invalid']);
   });
 });

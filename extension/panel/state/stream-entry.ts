@@ -94,7 +94,9 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     revision.value++;
   }
 
-  decoding.start(id, meta.requestBody, apply);
+  // Status 0 is a capture that never saw one (network log, EventSource): no status to judge.
+  const response = { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
+  decoding.start(id, { requestBody: meta.requestBody, response }, apply);
 
   return {
     id,
@@ -162,7 +164,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
       error = reason;
       settled = false;
       // Ending adds what only the end reveals (missing finish, …) when the worker reports back.
-      decoding.end(id, at);
+      decoding.end(id, at, outcome === 'cancelled' ? (reason ?? 'the page stopped reading') : null);
       status.value = outcome;
       revision.value++;
     },

@@ -10,7 +10,8 @@ export function streamMeta(overrides: Partial<StreamMeta> = {}): StreamMeta {
     requestBody: null,
     status: 200,
     statusText: 'OK',
-    responseHeaders: { 'content-type': 'text/event-stream' },
+    // as AI SDK servers send them: no header-problem
+    responseHeaders: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1', 'x-accel-buffering': 'no' },
     startedAt: 1_000_000,
     frameUrl: 'http://127.0.0.1:8787/',
     bytes: 'wire',

@@ -13,7 +13,7 @@ const logged = streamMeta({
 });
 const missingFinish: Finding = { code: 'missing-finish', severity: 'error', event: null, message: '' };
 const summary = (fields: Partial<Summary>): Summary => ({
-  events: 3, chunks: 3, comments: 0, done: true, finished: true, byType: {}, durationMs: 812, firstChunkMs: 4, dialect: 'ai-sdk', usage: null, ...fields,
+  events: 3, chunks: 3, comments: 0, done: true, finished: true, byType: {}, durationMs: 812, firstChunkMs: 4, dialect: 'ai-sdk', usage: null, terminal: null, ...fields,
 } as Summary);
 const input = (fields: Partial<StreamRowInput>): StreamRowInput => ({ meta: streamMeta(), status: 'complete', findings: [], events: 3, ...fields });
 
@@ -40,10 +40,11 @@ describe('stream row', () => {
   });
 
   it('tells the states apart: finished, aborted, errored, cancelled by the page, live and stuck, failed', () => {
-    expect(streamState(input({ summary: summary({}) }))).toBe('finished');
-    expect(streamState(input({ summary: summary({ byType: { abort: 1 } }) }))).toBe('aborted');
-    expect(streamState(input({ summary: summary({ finished: false }) }))).toBe('errored');
-    expect(streamState(input({ summary: summary({ byType: { error: 1 } }) }))).toBe('errored');
+    expect(streamState(input({ summary: summary({ terminal: 'finish' }) }))).toBe('finished');
+    expect(streamState(input({ summary: summary({ terminal: 'abort' }) }))).toBe('aborted');
+    expect(streamState(input({ summary: summary({ terminal: 'cut' }) }))).toBe('errored');
+    expect(streamState(input({ summary: summary({ terminal: 'error' }) }))).toBe('errored');
+    expect(streamState(input({ summary: summary({ terminal: 'cancelled' }) }))).toBe('cancelled');
     expect(streamState(input({ status: 'error' }))).toBe('errored');
     expect(streamState(input({ status: 'cancelled', summary: summary({ finished: false }) }))).toBe('cancelled');
     const start = streamMeta().startedAt;

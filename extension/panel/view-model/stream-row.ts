@@ -71,11 +71,17 @@ const transportTags: Record<StreamMeta['transport'], string | null> = {
   'network-log': 'network log',
 };
 
+const terminalStates: Record<NonNullable<Summary['terminal']>, StreamState> = {
+  finish: 'finished',
+  abort: 'aborted',
+  error: 'errored',
+  cut: 'errored',
+  cancelled: 'cancelled',
+};
+
+/** How an ended stream ended, as the decoder judged it (`terminal`); finished until it has. */
 function endedState(summary: Summary | null | undefined): StreamState {
-  if (!summary) return 'finished';
-  if (summary.byType.abort) return 'aborted';
-  if (summary.finished && !summary.byType.error) return 'finished';
-  return 'errored';
+  return summary?.terminal ? terminalStates[summary.terminal] : 'finished';
 }
 
 export function streamState(input: StreamRowInput): StreamState {

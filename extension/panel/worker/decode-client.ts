@@ -3,7 +3,7 @@
  * stream's progress to its listener, batched to one delivery per animation frame (so a stream at
  * 1,000 events/s costs one render per frame); answers report and bytes requests with promises.
  */
-import type { DecodeReport } from '../../../protocol/index.js';
+import type { DecodeReport, ResponseInfo } from '../../../protocol/index.js';
 import type { DecodeProgress, DecodeSettings, PanelChunkIn, PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
 
 /** A worker, or an in-process host for tests. */
@@ -16,10 +16,10 @@ export type KeptChunk = { bytes: Uint8Array; at: number | null };
 
 export type DecodeClient = {
   configure(settings: DecodeSettings): void;
-  start(id: string, requestBody: string | null, onProgress: (progress: DecodeProgress) => void): void;
+  start(id: string, request: { requestBody: string | null; response: ResponseInfo | undefined }, onProgress: (progress: DecodeProgress) => void): void;
   push(id: string, chunks: PanelChunkIn[]): void;
   tick(id: string, at: number): void;
-  end(id: string, at: number | null): void;
+  end(id: string, at: number | null, cancelled: string | null): void;
   remove(ids: readonly string[]): void;
   /** The decode report so far, without its events (the panel has those). */
   report(id: string): Promise<DecodeReport | null>;
@@ -80,16 +80,16 @@ export function createDecodeClient(port: DecodePort, options: DecodeClientOption
 
   return {
     configure: (settings) => port.postMessage({ kind: 'settings', settings }),
-    start(id, requestBody, onProgress) {
+    start(id, { requestBody, response }, onProgress) {
       listeners.set(id, onProgress);
-      port.postMessage({ kind: 'start', id, requestBody });
+      port.postMessage({ kind: 'start', id, requestBody, response });
     },
     push(id, chunks) {
       const transfer = chunks.flatMap((chunk) => (typeof chunk.bytes === 'string' ? [] : [chunk.bytes.buffer as ArrayBuffer]));
       port.postMessage({ kind: 'push', id, chunks }, transfer);
     },
     tick: (id, at) => port.postMessage({ kind: 'tick', id, at }),
-    end: (id, at) => port.postMessage({ kind: 'end', id, at }),
+    end: (id, at, cancelled) => port.postMessage({ kind: 'end', id, at, cancelled }),
     remove(ids) {
       for (const id of ids) listeners.delete(id);
       port.postMessage({ kind: 'remove', ids: [...ids] });

@@ -33,14 +33,14 @@ const deltas = (count: number) =>
 describe('decode host', () => {
   it('decodes a large push in slices, posting progress between them and the summary once idle', () => {
     const { receive, tasks, runAll, progress } = hostWith({ sliceMs: 3, pieceBytes: 100 });
-    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
     receive({ kind: 'push', id: 's', chunks: [{ bytes: new TextEncoder().encode(deltas(100)), at: 5 }] });
     expect(tasks).toHaveLength(1);
     tasks.shift()!();
     // one slice did not finish the work: it posted what it had and asked for another turn
     expect(progress().at(-1)).toMatchObject({ idle: false, summary: null });
     expect(tasks).toHaveLength(1);
-    receive({ kind: 'end', id: 's', at: 50 });
+    receive({ kind: 'end', id: 's', at: 50, cancelled: null });
     runAll();
     const all = progress();
     expect(all.length).toBeGreaterThan(10);
@@ -51,9 +51,9 @@ describe('decode host', () => {
 
   it('keeps at most the cap of events per stream and says how many it dropped; findings still cover them', () => {
     const { receive, runAll, progress } = hostWith({ limits: { eventsPerStream: 10, bytesPerTab: 1e9 } });
-    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
     receive({ kind: 'push', id: 's', chunks: [{ bytes: deltas(20) + 'data: {"type":"nope"}\n\n', at: 1 }] });
-    receive({ kind: 'end', id: 's', at: 2 });
+    receive({ kind: 'end', id: 's', at: 2, cancelled: null });
     runAll();
     expect(progress().flatMap((item) => item.records)).toHaveLength(10);
     expect(progress().at(-1)?.droppedEvents).toBe(16);
@@ -62,8 +62,8 @@ describe('decode host', () => {
 
   it('stops keeping bytes past the per-tab cap, and says so for that stream only', () => {
     const { receive, runAll, progress, posted } = hostWith({ limits: { eventsPerStream: 100, bytesPerTab: 64 } });
-    receive({ kind: 'start', id: 'a', requestBody: null });
-    receive({ kind: 'start', id: 'b', requestBody: null });
+    receive({ kind: 'start', id: 'a', requestBody: null, response: undefined });
+    receive({ kind: 'start', id: 'b', requestBody: null, response: undefined });
     receive({ kind: 'push', id: 'a', chunks: [{ bytes: new Uint8Array(60), at: 1 }] });
     receive({ kind: 'push', id: 'b', chunks: [{ bytes: new Uint8Array(10), at: 1 }] });
     runAll();
@@ -76,9 +76,9 @@ describe('decode host', () => {
 
   it('new settings decode every stream again under a new generation, ended ones included', () => {
     const { receive, runAll, progress } = hostWith();
-    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
     receive({ kind: 'push', id: 's', chunks: [{ bytes: 'data: {"type":"start"}\n\ndata: {"type":"finish","finishReason":"unknown"}\n\n', at: 1 }] });
-    receive({ kind: 'end', id: 's', at: 3 });
+    receive({ kind: 'end', id: 's', at: 3, cancelled: null });
     runAll();
     expect(progress().flatMap((item) => item.findings).map((finding) => finding.code)).toContain('schema-violation');
     const before = progress().length;
@@ -93,7 +93,7 @@ describe('decode host', () => {
 
   it('answers a report request with the message so far, and null for a stream it does not know', () => {
     const { receive, runAll, posted } = hostWith();
-    receive({ kind: 'start', id: 's', requestBody: null });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
     receive({ kind: 'push', id: 's', chunks: [{ bytes: deltas(2), at: 1 }] });
     runAll();
     receive({ kind: 'report', id: 's', request: 1 });
@@ -101,5 +101,17 @@ describe('decode host', () => {
     const reports = posted.filter((message) => message.kind === 'report');
     expect(reports[0]).toMatchObject({ request: 1, report: { message: { parts: [{ type: 'text', text: 'w0 w1 ' }] } } });
     expect(reports[1]).toEqual({ kind: 'report', request: 2, report: null });
+  });
+
+  it('a stream the page stopped is cancelled, not cut: no missing-finish error; the response headers are checked', () => {
+    const { receive, runAll, progress } = hostWith();
+    receive({ kind: 'start', id: 's', requestBody: null, response: { status: 200, headers: { 'content-type': 'text/event-stream' } } });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: encodeChunk({ type: 'start' }), at: 1 }] });
+    receive({ kind: 'end', id: 's', at: 2, cancelled: 'AbortError: the user stopped' });
+    runAll();
+    const findings = progress().flatMap((item) => item.findings);
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(findings.map((finding) => finding.code)).toContain('header-problem');
+    expect(progress().at(-1)?.summary?.terminal).toBe('cancelled');
   });
 });

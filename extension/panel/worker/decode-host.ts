@@ -4,7 +4,7 @@
  * a settings change or a report request is answered while a 10 MB event decodes), and posts what
  * each slice produced.
  */
-import { continuedMessage, createDecoder, type Decoder, type DecodeReport, type EventRecord, type Finding } from '../../../protocol/index.js';
+import { continuedMessage, createDecoder, type Decoder, type DecodeReport, type EventRecord, type Finding, type ResponseInfo } from '../../../protocol/index.js';
 import {
   defaultDecodeSettings,
   panelLimits,
@@ -29,10 +29,12 @@ export type HostOptions = {
 type HostedStream = {
   id: string;
   requestBody: string | null;
+  response: ResponseInfo | undefined;
   kept: PanelChunkIn[];
   bytesNotKept: boolean;
   queue: PanelChunkIn[];
   endAt: number | null | undefined;
+  cancelled: string | null;
   ended: DecodeReport | null;
   decoder: Decoder;
   records: EventRecord[];
@@ -73,6 +75,8 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       client: settings.client,
       dialect: settings.dialect,
       stallMs: settings.stallMs,
+      schemas: settings.schemas ?? undefined,
+      response: stream.response,
       message: continuedMessage(stream.requestBody),
       onRecord: (record) => {
         if (record.kind !== 'comment' && record.at !== null) stream.lastDataAt = record.at;
@@ -98,10 +102,12 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
     stream.decoder = newDecoder(stream);
   }
 
-  function open(id: string, requestBody: string | null): HostedStream {
+  function open(id: string, requestBody: string | null, response: ResponseInfo | undefined): HostedStream {
     const stream: Omit<HostedStream, 'decoder'> & { decoder?: Decoder } = {
       id,
       requestBody,
+      response,
+      cancelled: null,
       kept: [],
       bytesNotKept: false,
       queue: [],
@@ -160,7 +166,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
         stream.dirty = true;
       }
       if (stream.queue.length === 0 && stream.endAt !== undefined && stream.ended === null) {
-        stream.ended = stream.decoder.end(stream.endAt);
+        stream.ended = stream.decoder.end(stream.endAt, stream.cancelled === null ? undefined : { cancelled: { reason: stream.cancelled } });
         stream.dirty = true;
       }
       if (stream.queue.length > 0) left = true;
@@ -194,7 +200,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
         for (const stream of streams.values()) restart(stream);
         return wake();
       case 'start':
-        if (!streams.has(message.id)) streams.set(message.id, open(message.id, message.requestBody));
+        if (!streams.has(message.id)) streams.set(message.id, open(message.id, message.requestBody, message.response));
         return wake();
       case 'push': {
         const stream = streams.get(message.id);
@@ -217,6 +223,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
         const stream = streams.get(message.id);
         if (!stream || stream.endAt !== undefined) return;
         stream.endAt = message.at;
+        stream.cancelled = message.cancelled;
         return wake();
       }
       case 'remove':

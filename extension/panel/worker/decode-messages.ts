@@ -3,16 +3,18 @@
  * stream's decoder and bytes; the panel sends what the background captured and receives records,
  * findings and summaries in slices, so no stream can keep the panel's UI thread busy.
  */
-import { limits, type ClientVersion, type DecodeReport, type Dialect, type EventRecord, type Finding, type Summary } from '../../../protocol/index.js';
+import { limits, type AppSchemas, type ClientVersion, type DecodeReport, type Dialect, type EventRecord, type Finding, type ResponseInfo, type Summary } from '../../../protocol/index.js';
 
 /** What the panel judges streams by; changing it re-decodes every stream from its kept bytes. */
 export type DecodeSettings = {
   client: ClientVersion;
   dialect: Dialect | 'auto';
   stallMs: number;
+  /** The app's own JSON Schemas (tools, data parts, metadata), checked beforehand; null: none. */
+  schemas: AppSchemas | null;
 };
 
-export const defaultDecodeSettings: DecodeSettings = { client: '6', dialect: 'auto', stallMs: limits.stallMs };
+export const defaultDecodeSettings: DecodeSettings = { client: '6', dialect: 'auto', stallMs: limits.stallMs, schemas: null };
 
 /** Limits a user sees in the panel, with a note when one is reached. */
 export const panelLimits = {
@@ -26,10 +28,12 @@ export type PanelChunkIn = { bytes: Uint8Array | string; at: number | null };
 
 export type PanelToWorkerMessage =
   | { kind: 'settings'; settings: DecodeSettings }
-  | { kind: 'start'; id: string; requestBody: string | null }
+  /** `response`: status and headers where known (checked as `header-problem`, named in `wrong-protocol`). */
+  | { kind: 'start'; id: string; requestBody: string | null; response: ResponseInfo | undefined }
   | { kind: 'push'; id: string; chunks: PanelChunkIn[] }
   | { kind: 'tick'; id: string; at: number }
-  | { kind: 'end'; id: string; at: number | null }
+  /** `cancelled`: the page stopped reading (its own stop), in its words; not a server fault. */
+  | { kind: 'end'; id: string; at: number | null; cancelled: string | null }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'report'; id: string; request: number }
   | { kind: 'bytes'; id: string; request: number };
