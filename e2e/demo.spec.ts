@@ -33,11 +33,32 @@ async function openDemo(scenario: string, origin = server.url, query = ''): Prom
 }
 
 test('a reply streams in as the server sends it, then the chat is ready', async () => {
-  const page = await openDemo('reasoning');
+  // The reasoning built-in, held mid-reasoning until the page has shown it streaming: no race with the script's pace.
+  server.addScenario({
+    name: 'reasoning-held',
+    expect: [],
+    steps: [
+      { step: 'chunk', chunk: { type: 'start', messageId: 'msg-reasoning' } },
+      { step: 'chunk', chunk: { type: 'start-step' } },
+      { step: 'chunk', chunk: { type: 'reasoning-start', id: 'r' } },
+      { step: 'chunk', chunk: { type: 'reasoning-delta', id: 'r', delta: 'The user asks for the sum of 17 and 25.' } },
+      { step: 'hold', name: 'mid-reasoning' },
+      { step: 'chunk', chunk: { type: 'reasoning-delta', id: 'r', delta: ' 17 plus 25 is 42.' } },
+      { step: 'chunk', chunk: { type: 'reasoning-end', id: 'r' } },
+      { step: 'text', text: '17 + 25 = 42.', rate: 30 },
+      { step: 'chunk', chunk: { type: 'finish-step' } },
+      { step: 'chunk', chunk: { type: 'finish', finishReason: 'stop' } },
+      { step: 'done' },
+    ],
+  });
+  const page = await openDemo('reasoning-held');
   await page.getByTestId('send').click();
   const assistant = page.getByTestId('message-assistant');
-  // Seen mid-stream: the reasoning part is still streaming while text has not started.
   await expect(assistant.getByTestId('part-reasoning').locator('.state')).toHaveText('streaming');
+  await expect(assistant.getByTestId('part-text')).toHaveCount(0);
+  await server.held('mid-reasoning');
+  expect(server.release('mid-reasoning')).toBe(1);
+  await expect(assistant.getByTestId('part-reasoning').locator('.state')).toHaveText('done');
   await expect(assistant.getByTestId('part-text').locator('.state')).toHaveText('done');
   await expect(assistant.getByTestId('part-text')).toContainText('17 + 25 = 42.');
   await expect(page.getByTestId('chat-status')).toHaveText('ready');
