@@ -96,6 +96,7 @@ test('a custom scenario object is served, broken bytes and all', async ({ page, 
     steps: [
       { step: 'chunk', chunk: { type: 'start', messageId: 'msg-custom' } },
       { step: 'text', text: 'Custom reply.', rate: 50 },
+      { step: 'hold', name: 'before-broken-bytes' },
       { step: 'raw', data: 'data: {"type":"text-delta",\n\n' },
       { step: 'chunk', chunk: { type: 'finish' } },
       { step: 'done' },
@@ -103,6 +104,10 @@ test('a custom scenario object is served, broken bytes and all', async ({ page, 
   });
   expect(name).toMatch(/^runtime-\d+$/);
   await send(page);
+  await mock.held('before-broken-bytes');
+  await expect(replyText(page)).toContainText('Custom reply.');
+  expect(streams.all()[0].live).toBe(true);
+  expect(mock.release('before-broken-bytes')).toBe(1);
   await expect(streams).toHaveFindings(['invalid-json'], { exact: true });
   await expect(streams).toHaveMessageText('Custom reply.');
   // The real client fails the stream on the bad JSON, as the finding says.
