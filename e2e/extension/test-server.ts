@@ -16,6 +16,11 @@ export type TestServer = {
 };
 
 const sseHeaders = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
+/** Non-stream answers a chat backend gives when it fails (or does not stream), by `?type=`. */
+export const replies: Record<string, { type: string; body: string }> = {
+  json: { type: 'application/json', body: '{"error":"model overloaded","code":42}' },
+  html: { type: 'text/html; charset=utf-8', body: '<!doctype html><title>Not Found</title><h1>404 — nothing here</h1>' },
+};
 const page = (title: string) => `<!doctype html><meta charset="utf-8"><title>${title}</title><body>${title}</body>`;
 
 async function send(res: ServerResponse, parts: Part[], keepOpen = false): Promise<void> {
@@ -36,6 +41,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startTestServer(): Promise<TestServer> {
   const closed = new Map<string, () => void>();
+  const flipped = new Set<string>();
   const closedPromises = new Map<string, Promise<void>>();
   const closedEarly = (id: string) => {
     let promise = closedPromises.get(id);
@@ -81,6 +87,20 @@ export async function startTestServer(): Promise<TestServer> {
         const body = JSON.parse(await readBody(req)) as { messages?: unknown[] };
         res.writeHead(200, { ...sseHeaders, 'x-vercel-ai-ui-message-stream': 'v1', 'x-messages': String(body.messages?.length ?? 0) });
         await send(res, aiReply(Number(url.searchParams.get('deltas') ?? 20), Number(url.searchParams.get('pause') ?? 1)));
+      } else if (route === 'reply') {
+        await readBody(req);
+        const reply = replies[url.searchParams.get('type') ?? 'json'];
+        res.writeHead(Number(name), { 'content-type': reply.type, 'x-test': 'reply' }).end(reply.body);
+      } else if (route === 'flip') {
+        // streams the first time a key is asked for, then fails: a URL that streamed before
+        await readBody(req);
+        if (flipped.has(name)) {
+          res.writeHead(500, { 'content-type': replies.json.type }).end(replies.json.body);
+        } else {
+          flipped.add(name);
+          res.writeHead(200, sseHeaders);
+          await send(res, streams.basic());
+        }
       } else if (route === 'es') {
         res.writeHead(200, sseHeaders);
         await send(

@@ -433,4 +433,323 @@ export const cases: Case[] = [
       return last;
     },
   },
+  // The hook never changes the page's outcome, even where the page patched the built-ins the
+  // capture itself would call (issue 13).
+  {
+    name: 'a page that patched the typed-array methods reads its stream',
+    run: async (base) => {
+      const proto = Uint8Array.prototype as unknown as Record<string, unknown>;
+      const typed = Object.getPrototypeOf(Uint8Array.prototype) as Record<string, unknown>;
+      const saved = Object.getOwnPropertyDescriptors(typed);
+      const broken = () => {
+        throw new Error('patched by the page');
+      };
+      for (const name of ['slice', 'subarray', 'set', 'map', 'fill']) proto[name] = typed[name] = broken;
+      Object.defineProperty(typed, 'byteLength', { get: broken, configurable: true });
+      Object.defineProperty(typed, 'buffer', { get: broken, configurable: true });
+      try {
+        const text = await (await fetch(`${base}/stream/heartbeats`)).text();
+        const reader = (await fetch(`${base}/stream/basic`)).body!.pipeThrough(new TextDecoderStream()).getReader();
+        let read = '';
+        for (let result = await reader.read(); !result.done; result = await reader.read()) read += result.value;
+        return { text, read };
+      } finally {
+        for (const name of ['slice', 'subarray', 'set', 'map', 'fill']) delete proto[name];
+        Object.defineProperties(typed, saved);
+      }
+    },
+  },
+  {
+    name: 'a page that patched Promise.prototype.then and TextEncoder reads as before',
+    run: async (base) => {
+      const then = Promise.prototype.then;
+      const encode = TextEncoder.prototype.encode;
+      let thens = 0;
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(String(event.message));
+      const onRejection = (event: PromiseRejectionEvent) => errors.push(String(event.reason));
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      Promise.prototype.then = function (this: Promise<unknown>, ...args: unknown[]) {
+        thens++;
+        return Reflect.apply(then, this, args);
+      } as typeof then;
+      TextEncoder.prototype.encode = () => {
+        throw new Error('patched by the page');
+      };
+      try {
+        const response = await fetch(`${base}/stream/heartbeats`);
+        const text = await response.text();
+        const source = new EventSource(`${base}/es`);
+        const events: string[] = [];
+        await new Promise<void>((resolve) => {
+          source.onmessage = (event) => events.push(event.data);
+          source.addEventListener('custom', (event) => (event as MessageEvent).data === 'last' && resolve());
+        });
+        source.close();
+        return { text, events, thens, errors };
+      } finally {
+        Promise.prototype.then = then;
+        TextEncoder.prototype.encode = encode;
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+    },
+  },
+  {
+    name: 'stream ids and sinks cannot be learned through patched built-ins',
+    run: async (base) => {
+      const apply = Reflect.apply;
+      const hasOwn = Object.prototype.hasOwnProperty;
+      const leaked = new Set<string>();
+      const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+      const keys = ['streamId', 'sink', 'capture', 'messages'];
+      let scanning = false;
+      // looks at what a patched built-in was handed, calling no patched built-in itself
+      const scan = (value: unknown, depth = 0): void => {
+        if (typeof value === 'string' && apply(RegExp.prototype.test, uuid, [value])) leaked.add('id');
+        if (typeof value !== 'object' || value === null || depth > 2) return;
+        for (let index = 0; index < keys.length; index++) if (apply(hasOwn, value, [keys[index]])) leaked.add(keys[index]);
+        if (Array.isArray(value)) for (let index = 0; index < Math.min(value.length, 8); index++) scan(value[index], depth + 1);
+      };
+      // no spread, rest or destructuring: each would call the patched iterator again
+      const watch = (self: unknown, result?: unknown, args?: unknown[]) => {
+        if (scanning) return;
+        scanning = true;
+        scan(self);
+        scan(result);
+        for (let index = 0; args && index < args.length; index++) scan(args[index]);
+        scanning = false;
+      };
+      const undo: (() => void)[] = [];
+      const spy = (target: Record<PropertyKey, unknown>, key: PropertyKey) => {
+        const original = target[key] as (...args: unknown[]) => unknown;
+        target[key] = function (this: unknown, ...args: unknown[]) {
+          const result = apply(original, this, args);
+          watch(this, result, args);
+          return result;
+        };
+        undo[undo.length] = () => (target[key] = original);
+      };
+      let text: string;
+      try {
+        const arrays = Array.prototype as unknown as Record<PropertyKey, unknown>;
+        for (const key of ['push', 'slice', 'flatMap', 'map', 'concat', 'splice', Symbol.iterator]) spy(arrays, key);
+        spy(Object.getPrototypeOf([][Symbol.iterator]()), 'next');
+        for (const key of ['get', 'set', 'has']) spy(WeakMap.prototype as unknown as Record<string, unknown>, key);
+        spy(Reflect as unknown as Record<string, unknown>, 'apply');
+        spy(window as unknown as Record<string, unknown>, 'postMessage');
+        const setters: { target: object; key: string }[] = [
+          { target: Array.prototype, key: '0' },
+          { target: Array.prototype, key: '1' },
+          { target: Object.prototype, key: 'error' },
+          { target: Object.prototype, key: 'streamId' },
+        ];
+        for (let index = 0; index < setters.length; index++) {
+          const { target, key } = setters[index];
+          Object.defineProperty(target, key, {
+            configurable: true,
+            set(value) {
+              watch(this, value);
+              Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+            },
+          });
+          undo[undo.length] = () => delete (target as Record<string, unknown>)[key];
+        }
+        // long enough (about 180 ms) for the hook to post while the page still reads
+        text = await (await fetch(`${base}/stream/heartbeats`)).text();
+        const controller = new AbortController();
+        const response = await fetch(`${base}/hang`, { signal: controller.signal });
+        const reader = response.body!.getReader();
+        await reader.read();
+        controller.abort(new Error('stop'));
+        await reader.read().catch(() => undefined);
+      } finally {
+        for (let index = undo.length - 1; index >= 0; index--) undo[index]();
+      }
+      return { text, leaked: [...leaked].sort() };
+    },
+  },
+  {
+    name: 'page-supplied values are read once: a URL object, init getters, a headers object',
+    run: async (base) => {
+      const reads: Record<string, number> = {};
+      const count = (key: string) => void (reads[key] = (reads[key] ?? 0) + 1);
+      const url = { toString: () => (count('url'), `${base}/chat?deltas=2&pause=0`) };
+      const headers = {
+        get 'content-type'() {
+          count('header');
+          return 'application/json';
+        },
+      };
+      const init = {
+        get method() {
+          count('method');
+          return 'POST';
+        },
+        get headers() {
+          count('headers');
+          return headers;
+        },
+        get body() {
+          count('body');
+          return JSON.stringify({ messages: [{ role: 'user' }] });
+        },
+      };
+      const response = await fetch(url as unknown as string, init);
+      return { reads, status: response.status, messages: response.headers.get('x-messages'), text: await response.text() };
+    },
+  },
+  {
+    name: "a Request's getters are not called by anyone but the page",
+    run: async (base) => {
+      const proto = Request.prototype;
+      const saved = Object.getOwnPropertyDescriptors(proto);
+      const reads: Record<string, number> = {};
+      for (const key of ['url', 'method', 'headers', 'body', 'bodyUsed', 'signal']) {
+        const native = saved[key].get!;
+        Object.defineProperty(proto, key, {
+          ...saved[key],
+          get(this: Request) {
+            reads[key] = (reads[key] ?? 0) + 1;
+            return Reflect.apply(native, this, []);
+          },
+        });
+      }
+      try {
+        const request = new Request(`${base}/chat?deltas=2&pause=0`, { method: 'POST', body: JSON.stringify({ messages: [] }), headers: { 'content-type': 'application/json' } });
+        const response = await fetch(request);
+        return { reads, text: await response.text() };
+      } finally {
+        Object.defineProperties(proto, saved);
+      }
+    },
+  },
+  {
+    name: 'XMLHttpRequest arguments with toString are converted once',
+    run: async (base) => {
+      const reads = { url: 0, value: 0 };
+      const xhr = new XMLHttpRequest();
+      await new Promise<void>((resolve) => {
+        xhr.onloadend = () => resolve();
+        xhr.open('GET', { toString: () => (reads.url++, `${base}/stream/basic`) } as unknown as string);
+        xhr.setRequestHeader('x-test', { toString: () => (reads.value++, '1') } as unknown as string);
+        xhr.send();
+      });
+      return { reads, text: xhr.responseText };
+    },
+  },
+  {
+    name: 'errors thrown through the wrappers carry the same stack',
+    run: async (base) => {
+      const stackOf = (run: () => unknown) => {
+        try {
+          run();
+          return 'no error';
+        } catch (error) {
+          return String((error as Error).stack);
+        }
+      };
+      const captured = await fetch(`${base}/stream/basic`);
+      await captured.text();
+      const xhr = new XMLHttpRequest();
+      return {
+        eventSource: stackOf(() => new EventSource('http://[')),
+        eventSourceCall: stackOf(() => (EventSource as unknown as () => void)()),
+        xhrSend: stackOf(() => xhr.send()),
+        xhrOpenPageError: stackOf(() =>
+          xhr.open('GET', {
+            toString() {
+              throw new Error('thrown by the page');
+            },
+          } as unknown as string),
+        ),
+        toStringOfObject: stackOf(() => Function.prototype.toString.call({})),
+        bodyGetter: stackOf(() => Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!.call({})),
+        cloneAfterRead: stackOf(() => captured.clone()),
+        addEventListener: stackOf(() => (window.addEventListener as unknown as (type: string) => void)('x')),
+        fetchGetWithBody: await fetch(`${base}/stream/basic`, { method: 'GET', body: 'x' }).then(
+          () => 'resolved',
+          (error) => [error.message, String(error.stack), Object.getOwnPropertyDescriptor(error, 'message')],
+        ),
+        fetchBadUrl: await fetch('http://[').then(
+          () => 'resolved',
+          (error) => [error.message, String(error.stack)],
+        ),
+        json: await (await fetch(`${base}/stream/basic`)).json().then(
+          () => 'resolved',
+          (error) => String(error.stack),
+        ),
+      };
+    },
+  },
+  // A chat request answered without a stream is captured, and the page gets its response exactly
+  // as before (issue 9).
+  {
+    name: 'chat request answered 500 JSON: status, headers and json() as before',
+    run: async (base) => {
+      const response = await fetch(`${base}/reply/500?type=json`, { method: 'POST', body: JSON.stringify({ id: 'c1', messages: [{ role: 'user', parts: [] }] }), headers: { 'content-type': 'application/json' } });
+      const before = { used: response.bodyUsed, locked: response.body?.locked };
+      const during = response.json();
+      const usedDuring = response.bodyUsed;
+      const json = await during;
+      return { status: response.status, ok: response.ok, statusText: response.statusText, ct: response.headers.get('content-type'), before, usedDuring, json, after: response.bodyUsed, again: await response.text().catch((error) => error.message) };
+    },
+  },
+  {
+    name: 'chat request answered 404 HTML: reader, BYOB reader and clone read as before',
+    run: async (base) => {
+      const post = () => fetch(`${base}/reply/404?type=html`, { method: 'POST', body: JSON.stringify({ messages: [] }) });
+      const decode = (parts: number[]) => new TextDecoder().decode(new Uint8Array(parts));
+      const first = await post();
+      const reader = first.body!.getReader();
+      const parts: number[] = [];
+      for (let result = await reader.read(); !result.done; result = await reader.read()) parts.push(...result.value);
+      const second = await post();
+      const byob = second.body!.getReader({ mode: 'byob' });
+      const bytes: number[] = [];
+      for (let result = await byob.read(new Uint8Array(16)); !result.done; result = await byob.read(new Uint8Array(16))) bytes.push(...result.value);
+      const third = await post();
+      const copy = third.clone();
+      const [a, b] = await Promise.all([third.text(), copy.arrayBuffer()]);
+      return { reader: decode(parts), byob: decode(bytes), clone: [a, new TextDecoder().decode(b)], used: [first.bodyUsed, second.bodyUsed, third.bodyUsed, copy.bodyUsed], status: third.status };
+    },
+  },
+  {
+    name: 'chat request answered 200 JSON and left unread, then cancelled',
+    run: async (base) => {
+      const response = await fetch(`${base}/reply/200?type=json`, { method: 'POST', body: JSON.stringify({ messages: [1] }) });
+      const untouched = { used: response.bodyUsed, locked: response.body!.locked, same: response.body === response.body };
+      await response.body!.cancel();
+      return { untouched, used: response.bodyUsed, text: await response.text().catch((error) => error.name) };
+    },
+  },
+  {
+    name: 'a URL that streamed before answers 500 JSON',
+    run: async (base) => {
+      const url = `${base}/flip/${Math.random().toString(36).slice(2)}`;
+      const first = await (await fetch(url, { method: 'POST', body: 'hello' })).text();
+      const again = await fetch(url, { method: 'POST', body: 'hello' });
+      return { first, status: again.status, json: await again.json() };
+    },
+  },
+  {
+    name: 'AI SDK DefaultChatTransport on a failed chat throws the body text',
+    run: async (base) => {
+      const { DefaultChatTransport } = (window as unknown as { aiClient: typeof import('ai') }).aiClient;
+      const transport = new DefaultChatTransport({ api: `${base}/reply/500?type=json` });
+      return transport
+        .sendMessages({
+          chatId: 'c2',
+          messageId: undefined,
+          messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'hi' }] }],
+          trigger: 'submit-message',
+          abortSignal: undefined,
+        })
+        .then(
+          () => 'resolved',
+          (error: Error) => ({ name: error.name, message: error.message }),
+        );
+    },
+  },
 ];

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { cases } from './transparency-cases.js';
+import { replies } from './test-server.js';
 
 async function openPage(context: import('@playwright/test').BrowserContext, base: string): Promise<Page> {
   const page = await context.newPage();
@@ -46,5 +47,30 @@ test.describe('transparency: same results with and without the extension', () =>
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/vercel-header/x'))).toBe(true);
     expect(streams.some((stream) => stream.info.meta.url.includes('type=text%2Fplain'))).toBe(false);
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/json'))).toBe(false);
+  });
+
+  test('chat requests answered without a stream were captured whole, as non-stream responses', async ({ extension }) => {
+    const tabId = await extension.tabIdOf(withExtension);
+    const nonStream = async () =>
+      (await extension.captured(tabId))
+        .filter((stream) => stream.info.meta.response === 'non-stream')
+        .map(({ info, bytes }) => ({
+          path: new URL(info.meta.url).pathname.replace(/^\/flip\/.*/, '/flip/*'),
+          status: info.meta.status,
+          type: info.meta.responseHeaders['content-type'],
+          body: bytes.toString(),
+          outcome: info.end?.outcome,
+          truncated: info.truncated,
+        }))
+        .sort((a, b) => `${a.path}${a.status}`.localeCompare(`${b.path}${b.status}`));
+    const reply = (path: string, status: number, kind: keyof typeof replies) => ({ path, status, type: replies[kind].type, body: replies[kind].body, outcome: 'complete', truncated: false });
+    await expect
+      .poll(nonStream)
+      .toEqual([
+        reply('/flip/*', 500, 'json'),
+        reply('/reply/200', 200, 'json'),
+        ...Array.from({ length: 3 }, () => reply('/reply/404', 404, 'html')),
+        ...Array.from({ length: 2 }, () => reply('/reply/500', 500, 'json')),
+      ]);
   });
 });

@@ -4,12 +4,31 @@
  * they were, and hands each chunk on unchanged after posting a copy. Cancelling it cancels the
  * real body (closing the connection); errors and abort reasons pass through as the same objects.
  *
+ * Every stream operation goes through the built-ins saved at install and no promise is resolved
+ * with another (which would call the page's `then`), so a page that patched `ReadableStream`,
+ * its readers or `Promise.prototype` reads exactly as it would without the extension. A capture
+ * step that fails stops the capture only (the sink never throws).
+ *
  * A response and its clones share one `BodyCapture`: a tee delivers the same chunks to every
  * branch, so chunk `i` is captured by whichever branch reads it first.
  */
 import type { StreamSink } from './emitter.js';
-
-const NativeReadableStream = ReadableStream;
+import {
+  NativePromise,
+  NativeReadableStream,
+  byobRequest,
+  byteLength,
+  cancelReader,
+  cancelStream,
+  closeController,
+  enqueue,
+  errorParts,
+  getReader,
+  read,
+  releaseLock,
+  respond,
+  chain,
+} from './natives.js';
 
 export type BodyCapture = { sink: StreamSink; captured: number; branches: number };
 
@@ -24,60 +43,75 @@ export function createBodyCapture(sink: StreamSink): BodyCapture {
 }
 
 function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return errorParts(error)?.name === 'AbortError';
 }
 
 export function passThrough(source: () => ReadableStream<Uint8Array>, capture: BodyCapture): PassThrough {
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   let disturbed = false;
   let index = 0;
-  const release = () => {
-    reader?.releaseLock();
-  };
+
+  /** Reads until a non-empty chunk (enqueued) or the end, then calls `settle` with nothing, or
+   * with the error (the source's own object) that ends the page's read. */
+  function pump(source: ReadableStreamDefaultReader<Uint8Array>, controller: ReadableByteStreamController, settle: (failure?: { error: unknown }) => void): void {
+    const onResult = (result: ReadableStreamReadResult<Uint8Array>) => {
+      if (result.done) {
+        capture.sink.end('complete');
+        releaseLock(source);
+        closeController(controller);
+        const request = byobRequest(controller);
+        if (request) respond(request, 0);
+        return settle();
+      }
+      const chunk = result.value;
+      if (byteLength(chunk) === 0) return pump(source, controller, settle);
+      if (index++ === capture.captured) {
+        capture.captured++;
+        capture.sink.chunk(chunk);
+      }
+      enqueue(controller, chunk);
+      settle();
+    };
+    const onError = (error: unknown) => {
+      capture.sink.end(isAbort(error) ? 'cancelled' : 'error', error);
+      releaseLock(source);
+      settle({ error });
+    };
+    // a throw here must reach the page's read as the pull's failure, never as an unhandled rejection
+    chain(read(source), (result) => {
+      try {
+        onResult(result);
+      } catch (error) {
+        settle({ error });
+      }
+    }, (error) => {
+      try {
+        onError(error);
+      } catch {
+        settle({ error });
+      }
+    });
+  }
+
   const stream = new NativeReadableStream(
     {
+      __proto__: null,
       type: 'bytes',
-      async pull(controller: ReadableByteStreamController) {
+      pull(controller: ReadableByteStreamController) {
         disturbed = true;
-        reader ??= source().getReader();
-        for (;;) {
-          let result: ReadableStreamReadResult<Uint8Array>;
-          try {
-            result = await reader.read();
-          } catch (error) {
-            capture.sink.end(isAbort(error) ? 'cancelled' : 'error', error);
-            release();
-            throw error;
-          }
-          if (result.done) {
-            capture.sink.end('complete');
-            release();
-            controller.close();
-            controller.byobRequest?.respond(0);
-            return;
-          }
-          const chunk = result.value;
-          if (chunk.byteLength === 0) continue;
-          if (index++ === capture.captured) {
-            capture.captured++;
-            capture.sink.chunk(chunk);
-          }
-          controller.enqueue(chunk as Uint8Array<ArrayBuffer>);
-          return;
-        }
+        reader ??= getReader(source());
+        const current = reader;
+        return new NativePromise<void>((resolve, reject) => pump(current, controller, (failure) => (failure ? reject(failure.error) : resolve())));
       },
-      async cancel(reason: unknown) {
+      cancel(reason: unknown) {
         disturbed = true;
         if (--capture.branches === 0) capture.sink.end('cancelled', reason);
-        if (reader) {
-          await reader.cancel(reason);
-          release();
-        } else {
-          await source().cancel(reason);
-        }
+        if (!reader) return cancelStream(source(), reason);
+        const current = reader;
+        return chain(cancelReader(current, reason), () => releaseLock(current));
       },
-    },
-    { highWaterMark: 0 },
+    } as UnderlyingByteSource,
+    { __proto__: null, highWaterMark: 0 } as QueuingStrategy<Uint8Array>,
   );
   return {
     stream,

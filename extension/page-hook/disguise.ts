@@ -3,8 +3,10 @@
  * `length` and property attributes, and `Function.prototype.toString` reports the original's
  * source (`function fetch() { [native code] }`) for it.
  */
+import { apply, pageStack, privateMap } from './natives.js';
+
 const nativeToString = Function.prototype.toString;
-const originals = new WeakMap<Function, Function>();
+const originals = privateMap<Function, Function>();
 
 /** Makes `wrapper` look like `original` to reflection. */
 export function disguise<T extends Function>(wrapper: T, original: Function): T {
@@ -18,7 +20,12 @@ export function disguise<T extends Function>(wrapper: T, original: Function): T 
 export function installToStringMask(): void {
   const mask = {
     toString(this: Function): string {
-      return Reflect.apply(nativeToString, originals.get(this) ?? this, []);
+      try {
+        return apply(nativeToString, originals.get(this) ?? this, []) as string;
+      } catch (error) {
+        pageStack(error, mask);
+        throw error;
+      }
     },
   }.toString;
   replaceValue(Function.prototype, 'toString', () => mask);

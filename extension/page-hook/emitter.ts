@@ -2,11 +2,17 @@
  * Posts one stream's life to the relay: start, chunks (split to the message size cap), end.
  * Nothing is posted while the page waits: messages queue and leave together in a later task (a
  * start waits for its first chunk), so the page gets its response and each chunk before any
- * capture work runs. The relay stops these
- * messages from reaching the page's own `message` listeners.
+ * capture work runs. The relay stops these messages from reaching the page's own `message`
+ * listeners.
+ *
+ * A stream id is what lets a message join a stream, so no object holding one ever passes through
+ * a built-in the page could have patched: the queue is a prototype-less object (no array method,
+ * no inherited index setter), and each batch is built and transferred with the built-ins saved at
+ * install. A sink never throws: a capture that fails stops, and the page's read goes on.
  */
 import { PAGE_MESSAGE_SOURCE, limits } from '../shared/hops.js';
 import type { PageMessage, PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messages.js';
+import { bare, bufferOf, byteLength, copyBytes, errorParts, listFrom, stringSlice } from './natives.js';
 
 const post = window.postMessage.bind(window);
 const later = setTimeout.bind(window);
@@ -31,23 +37,51 @@ export type StreamSink = {
   readonly ended: boolean;
 };
 
-let queue: PageMessage[] = [];
+type Queue = { [index: number]: PageMessage };
+type Buffers = { [index: number]: ArrayBuffer };
+let queue = bare<Queue>();
+let queued = 0;
+/** The buffers of queued chunks, transferred with them. */
+let buffers = bare<Buffers>();
+let buffered = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let dueAt = Infinity;
+
+/** A transfer list the platform iterates with our own iterator, not the page's `Array.prototype`. */
+function transferList(list: ArrayBuffer[]): Iterable<ArrayBuffer> {
+  let index = 0;
+  const iterator = { __proto__: null, next: () => (index < list.length ? { __proto__: null, done: false, value: list[index++] } : { __proto__: null, done: true, value: undefined }) };
+  return { __proto__: null, [Symbol.iterator]: () => iterator } as unknown as Iterable<ArrayBuffer>;
+}
 
 function flush(): void {
   timer = null;
   dueAt = Infinity;
-  for (let start = 0; start < queue.length; start += limits.batchMessages) {
-    const messages = queue.slice(start, start + limits.batchMessages);
-    const transfer = messages.flatMap((message) => (message.kind === 'stream-chunk' ? [message.bytes.buffer] : []));
-    post({ source: PAGE_MESSAGE_SOURCE, messages } satisfies PageToRelayMessage, { targetOrigin: '*', transfer });
+  const messages = queue;
+  const count = queued;
+  const transfers = buffers;
+  queue = bare<Queue>();
+  queued = 0;
+  buffers = bare<Buffers>();
+  buffered = 0;
+  let transferred = 0;
+  for (let start = 0; start < count; start += limits.batchMessages) {
+    const batch = listFrom(messages, start, Math.min(count, start + limits.batchMessages));
+    let chunks = 0;
+    for (let index = 0; index < batch.length; index++) if (batch[index].kind === 'stream-chunk') chunks++;
+    const transfer = transferList(listFrom(transfers, transferred, transferred + chunks));
+    transferred += chunks;
+    try {
+      post({ source: PAGE_MESSAGE_SOURCE, messages: batch } satisfies PageToRelayMessage, { __proto__: null, targetOrigin: '*', transfer } as unknown as WindowPostMessageOptions);
+    } catch {
+      // this batch is lost (the relay sees its streams end without these bytes); the page is unaffected
+    }
   }
-  queue = [];
 }
 
 function send(message: PageMessage, delayMs = 0): void {
-  queue.push(message);
+  queue[queued++] = message;
+  if (message.kind === 'stream-chunk') buffers[buffered++] = bufferOf(message.bytes) as ArrayBuffer;
   const due = now() + delayMs;
   if (due >= dueAt) return;
   if (timer !== null) cancelLater(timer);
@@ -55,33 +89,46 @@ function send(message: PageMessage, delayMs = 0): void {
   timer = later(flush, delayMs);
 }
 
+/** An error as short text, read without running page code (it may be the page's abort reason). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, limits.shortText);
-  return String(error).slice(0, limits.shortText);
+  const parts = errorParts(error);
+  const text = parts ? `${parts.name}: ${parts.message}` : typeof error === 'object' || typeof error === 'function' ? 'a non-Error value' : `${String(error)}`;
+  return stringSlice(text, 0, limits.shortText);
 }
 
 export function openStream(meta: StreamMeta): StreamSink {
   const streamId = newStreamId();
   const t0 = now();
   let ended = false;
+  const end = (outcome: StreamEnd['outcome'], error?: unknown) => {
+    if (ended) return;
+    ended = true;
+    const at = now() - t0;
+    send({ kind: 'stream-end', streamId, end: error === undefined ? { at, outcome } : { at, outcome, error: describeError(error) } });
+  };
   send({ kind: 'stream-start', streamId, meta }, startDelayMs);
   return {
     get ended() {
       return ended;
     },
     chunk(bytes) {
-      if (ended || bytes.byteLength === 0) return;
-      const at = now() - t0;
-      for (let start = 0; start < bytes.byteLength; start += limits.chunkBytes) {
-        send({ kind: 'stream-chunk', streamId, at, bytes: bytes.slice(start, start + limits.chunkBytes) });
+      if (ended) return;
+      try {
+        const size = byteLength(bytes);
+        const at = now() - t0;
+        for (let start = 0; start < size; start += limits.chunkBytes) {
+          send({ kind: 'stream-chunk', streamId, at, bytes: copyBytes(bytes, start, Math.min(limits.chunkBytes, size - start)) });
+        }
+      } catch (error) {
+        end('error', `capture stopped: ${describeError(error)}`);
       }
     },
     end(outcome, error) {
-      if (ended) return;
-      ended = true;
-      const end: StreamEnd = { at: now() - t0, outcome };
-      if (error !== undefined) end.error = describeError(error);
-      send({ kind: 'stream-end', streamId, end });
+      try {
+        end(outcome, error);
+      } catch {
+        ended = true;
+      }
     },
   };
 }

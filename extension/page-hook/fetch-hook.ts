@@ -3,136 +3,331 @@
  * object `fetch` resolved to (so `url`, `redirected`, `type`, `status`, `headers`, `bodyUsed`,
  * `instanceof` are native); only its `body`, the body-consuming methods and `clone()` are routed
  * through the pass-through body. Other responses go straight to the native members.
+ *
+ * The page's arguments are converted once, by the platform: the wrapper builds the `Request`
+ * that `fetch` would build (reading the URL object's `toString`, the init's getters and its
+ * headers object once) and reads the method, URL and headers back from it. Only the body value is
+ * noted on the way, as the platform reads it.
+ *
+ * A chat request (a POST whose JSON body has `messages`, or a request to a URL that streamed
+ * before in this page) answered with anything but an event stream is captured too, whole, as a
+ * `non-stream` response: from a clone the hook reads itself, so the page's response is untouched.
  */
 import { isEventStream, isNullBodyStatus } from './is-stream.js';
 import { openStream } from './emitter.js';
 import { createBodyCapture, passThrough, type BodyCapture, type PassThrough } from './body-capture.js';
 import { replaceGetter, replaceValue } from './disguise.js';
-import { absoluteUrl, bodyNote, bodyText, headersRecord, initHeaders, streamMeta } from './request-info.js';
+import { bodyText, headersRecord, isChatBody, streamMeta } from './request-info.js';
+import {
+  NativePromise,
+  NativeUint8Array,
+  setBytes,
+  apply,
+  bare,
+  boundedSet,
+  byteLength,
+  cancelReader,
+  cancelStream,
+  construct,
+  defineProperty,
+  errorParts,
+  getOwnPropertyDescriptor,
+  getReader,
+  isLocked,
+  jsonParse,
+  pageStack,
+  privateMap,
+  read,
+  rejected,
+  stringSlice,
+  chain,
+  withoutFrames,
+} from './natives.js';
+import { limits } from '../shared/hops.js';
+import type { StreamMeta } from '../shared/messages.js';
 
 type Captured = { capture: BodyCapture; body: PassThrough };
 
 const NativeResponse = Response;
 const NativeRequest = Request;
-const promiseThen = Promise.prototype.then;
+const NativeTypeError = TypeError;
+const NativeProxy = Proxy;
+const reflectGet = Reflect.get;
+const pageWindow = window;
 const headersGet = Headers.prototype.get;
+const getter = (proto: object, key: string) => getOwnPropertyDescriptor(proto, key)!.get!;
 const responseProto = Response.prototype;
-const getter = (key: string) => Object.getOwnPropertyDescriptor(responseProto, key)!.get!;
-const nativeBody = getter('body') as (this: Response) => ReadableStream<Uint8Array>;
-const nativeHeaders = getter('headers') as (this: Response) => Headers;
-const nativeStatus = getter('status') as (this: Response) => number;
-const nativeStatusText = getter('statusText') as (this: Response) => string;
-const nativeType = getter('type') as (this: Response) => string;
-const nativeUrl = getter('url') as (this: Response) => string;
+const nativeBody = getter(responseProto, 'body') as (this: Response) => ReadableStream<Uint8Array> | null;
+const nativeHeaders = getter(responseProto, 'headers') as (this: Response) => Headers;
+const nativeStatus = getter(responseProto, 'status') as (this: Response) => number;
+const nativeStatusText = getter(responseProto, 'statusText') as (this: Response) => string;
+const nativeType = getter(responseProto, 'type') as (this: Response) => string;
+const nativeUrl = getter(responseProto, 'url') as (this: Response) => string;
 const nativeClone = responseProto.clone;
 const nativeText = responseProto.text;
-const jsonParse = JSON.parse;
-const parseJson = (text: string): unknown => jsonParse(text);
+const requestUrl = getter(Request.prototype, 'url') as (this: Request) => string;
+const requestMethod = getter(Request.prototype, 'method') as (this: Request) => string;
+const requestHeaders = getter(Request.prototype, 'headers') as (this: Request) => Headers;
+const requestBody = getter(Request.prototype, 'body') as (this: Request) => ReadableStream | null;
 
-const getReader = ReadableStream.prototype.getReader;
-const read = ReadableStreamDefaultReader.prototype.read;
-
-const captured = new WeakMap<Response, Captured>();
+const captured = privateMap<Response, Captured>();
+/** URLs that answered with a stream in this page: a later request to one is a chat request. */
+const streamedUrls = boundedSet(256);
 const consumers = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
+const constructPrefix = "Failed to construct 'Request': ";
+const fetchPrefix = "Failed to execute 'fetch' on 'Window': ";
+const ignore = () => undefined;
 
 function bodyOf(response: Response, capture: BodyCapture): PassThrough {
-  return passThrough(() => Reflect.apply(nativeBody, response, []), capture);
+  return passThrough(() => apply(nativeBody, response, []) as ReadableStream<Uint8Array>, capture);
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = Reflect.apply(getReader, stream, []) as ReadableStreamDefaultReader<Uint8Array>;
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = (await Reflect.apply(read, reader, [])) as ReadableStreamReadResult<Uint8Array>;
-    if (done) break;
-    parts.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+/** Every byte of `stream`, read with the saved reader built-ins; rejects with the stream's error. */
+function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  return new NativePromise((resolve, reject) => {
+    const reader = getReader(stream);
+    const parts = bare<{ [index: number]: Uint8Array }>();
+    let count = 0;
+    let size = 0;
+    const next = (): void =>
+      void chain(
+        read(reader),
+        (result) => {
+          try {
+            if (!result.done) {
+              parts[count++] = result.value;
+              size += byteLength(result.value);
+              return next();
+            }
+            const bytes = new NativeUint8Array(size);
+            let offset = 0;
+            for (let index = 0; index < count; index++) {
+              setBytes(bytes, parts[index], offset);
+              offset += byteLength(parts[index]);
+            }
+            resolve(bytes);
+          } catch (error) {
+            reject(error);
+          }
+        },
+        reject,
+      );
+    next();
+  });
 }
 
 /** A throwaway response whose body is locked/disturbed like `body`, for native error objects. */
 function lookalike(body: PassThrough): Response {
   const response = new NativeResponse('');
-  const stream = Reflect.apply(nativeBody, response, []);
-  if (body.disturbed) void stream.cancel();
-  if (body.stream.locked) stream.getReader();
+  const stream = apply(nativeBody, response, []) as ReadableStream<Uint8Array>;
+  if (body.disturbed) chain(cancelStream(stream), undefined, ignore);
+  if (isLocked(body.stream)) getReader(stream);
   return response;
 }
 
-function requestBase(args: unknown[]) {
-  const [input, init] = args as [unknown, RequestInit | undefined];
-  const request = input instanceof NativeRequest ? input : null;
-  const method = String(init?.method ?? request?.method ?? 'GET');
-  const body = init?.body;
+function isRequest(value: unknown): value is Request {
+  try {
+    apply(requestUrl, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Prepared = { request: Request; body: unknown; hadBody: boolean };
+
+/** What `fetch(input, init)` builds, built once here, with the init's body value as it was read. */
+function prepare(args: unknown[]): Prepared {
+  const input = args[0];
+  const init = args[1];
+  const fromRequest = isRequest(input);
+  const hadBody = fromRequest && apply(requestBody, input, []) !== null;
+  // a template literal converts as the platform does, without a `String` frame in a thrown stack
+  const target = fromRequest || typeof input === 'symbol' ? input : `${input as string}`;
+  if (args.length < 2 || typeof init !== 'object' || init === null) {
+    return { request: construct(NativeRequest, args.length < 2 ? [target] : [target, init]) as Request, body: undefined, hadBody };
+  }
+  let body: unknown;
+  const watched = new NativeProxy(init, {
+    __proto__: null,
+    get(target: object, key: PropertyKey) {
+      const value: unknown = reflectGet(target, key, target);
+      if (key === 'body') body = value;
+      return value;
+    },
+  } as ProxyHandler<object>);
+  const request = construct(NativeRequest, [target, watched]) as Request;
+  return { request, body, hadBody: hadBody || (body !== undefined && body !== null) };
+}
+
+/** The error `fetch` itself rejects with where building its request failed: the platform names
+ * the method in the message, not in the stack's first line. */
+function fetchError(error: unknown, wrapper: Function): unknown {
+  const parts = errorParts(error);
+  if (parts?.name === 'TypeError' && stringSlice(parts.message, 0, constructPrefix.length) === constructPrefix) {
+    const detail = stringSlice(parts.message, constructPrefix.length);
+    const renamed = new NativeTypeError(detail);
+    defineProperty(renamed, 'message', { __proto__: null, value: `${fetchPrefix}${detail}`, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    pageStack(renamed, wrapper);
+    return renamed;
+  }
+  pageStack(error, wrapper);
+  return error;
+}
+
+function isAbort(error: unknown): boolean {
+  return errorParts(error)?.name === 'AbortError';
+}
+
+function requestMeta(request: Request, body: unknown, hadBody: boolean) {
+  const text = bodyText(body);
   return {
-    transport: 'fetch' as const,
-    method: /^(delete|get|head|options|post|put|patch)$/i.test(method) ? method.toUpperCase() : method,
-    url: request ? request.url : absoluteUrl(String(input)),
-    requestHeaders: init?.headers !== undefined ? initHeaders(init.headers) : request ? headersRecord(request.headers) : {},
-    requestBody: bodyText(body),
-    note: request?.body && body === undefined ? 'request body not captured (a Request object)' : bodyNote(body),
+    base: {
+      transport: 'fetch' as const,
+      method: apply(requestMethod, request, []) as string,
+      url: apply(requestUrl, request, []) as string,
+      requestHeaders: headersRecord(apply(requestHeaders, request, []) as Headers),
+      requestBody: text,
+    },
+    note: !hadBody || text !== null ? null : body === undefined ? 'request body not captured (a Request object)' : 'request body not captured (not text)',
+    chat: typeof body === 'string' ? isChatBody(body) : isChatBody(text),
   };
 }
 
-function watch(response: Response, args: unknown[]): void {
-  if (!(response instanceof NativeResponse)) return;
-  const type = Reflect.apply(nativeType, response, []);
-  const status = Reflect.apply(nativeStatus, response, []);
-  if (type === 'opaque' || type === 'opaqueredirect' || isNullBodyStatus(status)) return;
-  const headers = Reflect.apply(nativeHeaders, response, []);
-  const contentType = Reflect.apply(headersGet, headers, ['content-type']) as string | null;
-  const uiStream = Reflect.apply(headersGet, headers, ['x-vercel-ai-ui-message-stream']) as string | null;
-  if (!isEventStream(contentType, uiStream) || Reflect.apply(nativeBody, response, []) === null) return;
-  const { note, ...base } = requestBase(args);
-  const sink = openStream(
-    streamMeta(
-      { ...base, url: Reflect.apply(nativeUrl, response, []) || base.url },
-      { status, statusText: Reflect.apply(nativeStatusText, response, []), responseHeaders: headersRecord(headers), bytes: 'wire', note },
-    ),
-  );
-  const capture = createBodyCapture(sink);
+function responseMeta(response: Response, headers: Headers, status: number) {
+  return { status, statusText: apply(nativeStatusText, response, []) as string, responseHeaders: headersRecord(headers) };
+}
+
+/** Reads a clone of a non-stream response to its end (or past the stream cap, which the relay
+ * marks truncated); the page's own response is never read. */
+function captureWhole(response: Response, meta: StreamMeta): void {
+  const copy = apply(nativeClone, response, []) as Response;
+  const reader = getReader(apply(nativeBody, copy, []) as ReadableStream<Uint8Array>);
+  const sink = openStream(meta);
+  let size = 0;
+  const next = (): void =>
+    void chain(
+      read(reader),
+      (result) => {
+        try {
+          if (result.done) return sink.end('complete');
+          sink.chunk(result.value);
+          size += byteLength(result.value);
+          if (size <= limits.streamBytes) return next();
+          sink.end('complete');
+          chain(cancelReader(reader), undefined, ignore);
+        } catch (error) {
+          sink.end('error', error);
+        }
+      },
+      (error) => sink.end(isAbort(error) ? 'cancelled' : 'error', error),
+    );
+  next();
+}
+
+function watch(response: Response, request: Request, body: unknown, hadBody: boolean): void {
+  const type = apply(nativeType, response, []) as string;
+  const status = apply(nativeStatus, response, []) as number;
+  if (type === 'opaque' || type === 'opaqueredirect' || isNullBodyStatus(status) || apply(nativeBody, response, []) === null) return;
+  const headers = apply(nativeHeaders, response, []) as Headers;
+  const contentType = apply(headersGet, headers, ['content-type']) as string | null;
+  const uiStream = apply(headersGet, headers, ['x-vercel-ai-ui-message-stream']) as string | null;
+  const stream = isEventStream(contentType, uiStream);
+  const { base, note, chat } = requestMeta(request, body, hadBody);
+  const url = (apply(nativeUrl, response, []) as string) || base.url;
+  if (!stream) {
+    if ((chat && base.method === 'POST') || streamedUrls.has(base.url)) {
+      captureWhole(response, streamMeta({ ...base, url }, { ...responseMeta(response, headers, status), bytes: 'wire', note, response: 'non-stream' }));
+    }
+    return;
+  }
+  streamedUrls.add(base.url);
+  const capture = createBodyCapture(openStream(streamMeta({ ...base, url }, { ...responseMeta(response, headers, status), bytes: 'wire', note })));
   captured.set(response, { capture, body: bodyOf(response, capture) });
 }
 
 function hookFetch(): void {
   replaceValue(window, 'fetch', (nativeFetch) => {
-    const onResponse = (args: unknown[]) => (response: Response) => {
-      try {
-        watch(response, args);
-      } catch {
-        // capture must never change what the page gets
-      }
-      return response;
-    };
-    return {
+    const wrapper = {
       fetch(this: unknown, ...args: unknown[]) {
-        const pending = Reflect.apply(nativeFetch, this, args) as Promise<Response>;
-        return Reflect.apply(promiseThen, pending, [onResponse(args)]) as Promise<Response>;
+        // another receiver, or no argument: the platform's own error, and nothing to capture
+        if ((this !== undefined && this !== null && this !== pageWindow) || args.length === 0) return apply(nativeFetch, this, args) as Promise<Response>;
+        let prepared: Prepared;
+        try {
+          prepared = prepare(args);
+        } catch (error) {
+          return rejected(fetchError(error, wrapper));
+        }
+        const { request, body, hadBody } = prepared;
+        const onResponse = (response: Response) => {
+          try {
+            watch(response, request, body, hadBody);
+          } catch {
+            // capture must never change what the page gets
+          }
+          return response;
+        };
+        return chain(apply(nativeFetch, this, [request]) as Promise<Response>, onResponse);
       },
-    }.fetch as typeof fetch;
+    }.fetch;
+    return wrapper as typeof fetch;
+  });
+}
+
+/** Runs a body method of a captured response: reads the pass-through in JS, so a read error
+ * (abort reason, network error) rejects as the same object, then lets the native method decode
+ * the bytes (BOM, blob type, JSON, form parsing) from a carrier response. */
+function consume(response: Response, name: (typeof consumers)[number], native: Function, args: unknown[]): Promise<unknown> {
+  const headers = apply(nativeHeaders, response, []);
+  return new NativePromise((resolve, reject) => {
+    chain(
+      readAll(captured.get(response)!.body.stream),
+      (bytes) => {
+        try {
+          const carrier = new NativeResponse(bytes, { __proto__: null, headers } as ResponseInit);
+          // native json() on a body already in memory parses inside the call, and its error
+          // message would name it ("Failed to execute 'json'…"): parse text as it would later
+          if (name !== 'json') return void chain(apply(native, carrier, args) as Promise<unknown>, resolve, reject);
+          chain(
+            apply(nativeText, carrier, []) as Promise<string>,
+            (text) => {
+              try {
+                resolve(jsonParse(text));
+              } catch (error) {
+                withoutFrames(error);
+                reject(error);
+              }
+            },
+            reject,
+          );
+        } catch (error) {
+          reject(error);
+        }
+      },
+      reject,
+    );
   });
 }
 
 function hookResponse(): void {
-  replaceGetter(responseProto, 'body', (native) =>
-    Object.getOwnPropertyDescriptor(
+  replaceGetter(responseProto, 'body', (native) => {
+    const wrapper = getOwnPropertyDescriptor(
       {
         get body() {
-          const entry = captured.get(this as unknown as Response);
-          return entry ? entry.body.stream : Reflect.apply(native, this, []);
+          const entry = captured.get(this);
+          if (entry) return entry.body.stream;
+          try {
+            return apply(native, this, []);
+          } catch (error) {
+            pageStack(error, wrapper);
+            throw error;
+          }
         },
       },
       'body',
-    )!.get!,
-  );
+    )!.get! as (this: Response) => unknown;
+    return wrapper;
+  });
 
   for (const name of consumers) {
     if (typeof responseProto[name] !== 'function') continue;
@@ -140,42 +335,43 @@ function hookResponse(): void {
       const method = {
         [name](this: Response, ...args: unknown[]) {
           const entry = captured.get(this);
-          if (!entry) return Reflect.apply(native as Function, this, args);
+          if (!entry) return apply(native as Function, this, args);
           const { body } = entry;
-          if (body.disturbed || body.stream.locked) return Reflect.apply(native as Function, lookalike(body), args);
-          const headers = Reflect.apply(nativeHeaders, this, []);
-          // read in JS so a read error (abort reason, network error) rejects as the same object,
-          // then let the native method decode the bytes (BOM, blob type, JSON, form parsing)
-          return Reflect.apply(promiseThen, readAll(body.stream), [
-            (bytes: Uint8Array<ArrayBuffer>) => {
-              const carrier = new NativeResponse(bytes, { headers });
-              // native json() on a body already in memory parses inside the call, and its error
-              // message would name it ("Failed to execute 'json'…"): parse text as it would later
-              if (name === 'json') return Reflect.apply(promiseThen, Reflect.apply(nativeText, carrier, []), [parseJson]);
-              return Reflect.apply(native as Function, carrier, args);
-            },
-          ]);
+          if (body.disturbed || isLocked(body.stream)) return apply(native as Function, lookalike(body), args);
+          return consume(this, name, native as Function, args);
         },
       }[name];
       return method as never;
     });
   }
 
-  replaceValue(responseProto, 'clone', () => ({
-    clone(this: Response) {
-      const entry = captured.get(this);
-      if (!entry) return Reflect.apply(nativeClone, this, []);
-      const { body, capture } = entry;
-      if (body.disturbed || body.stream.locked) return Reflect.apply(nativeClone, lookalike(body), []);
-      const copy = Reflect.apply(nativeClone, this, []) as Response;
-      capture.branches++;
-      captured.set(copy, { capture, body: bodyOf(copy, capture) });
-      // the clone replaced this response's body with a tee branch, and left the old stream locked
-      entry.body = bodyOf(this, capture);
-      body.stream.getReader();
-      return copy;
-    },
-  }).clone);
+  replaceValue(responseProto, 'clone', () => {
+    const wrapper = {
+      clone(this: Response) {
+        try {
+          return cloneResponse(this);
+        } catch (error) {
+          pageStack(error, wrapper);
+          throw error;
+        }
+      },
+    }.clone;
+    return wrapper;
+  });
+}
+
+function cloneResponse(response: Response): Response {
+  const entry = captured.get(response);
+  if (!entry) return apply(nativeClone, response, []) as Response;
+  const { body, capture } = entry;
+  if (body.disturbed || isLocked(body.stream)) return apply(nativeClone, lookalike(body), []) as Response;
+  const copy = apply(nativeClone, response, []) as Response;
+  capture.branches++;
+  captured.set(copy, { capture, body: bodyOf(copy, capture) });
+  // the clone replaced this response's body with a tee branch, and left the old stream locked
+  entry.body = bodyOf(response, capture);
+  getReader(body.stream);
+  return copy;
 }
 
 export function installFetchHook(): void {

@@ -1,132 +1,207 @@
 /**
  * Wraps `XMLHttpRequest.prototype.open/setRequestHeader/send`. A streaming XHR's bytes are read
  * back from `responseText` as it grows (re-encoded as UTF-8), or taken whole at the end for
- * `arraybuffer` responses.
+ * `arraybuffer` responses. A chat request (a POST whose JSON body has `messages`) answered with
+ * anything but an event stream is captured whole at its end, as a `non-stream` response.
+ * Everything is read through the built-ins saved at install, and only values the platform
+ * already converted (the method, URL and header arguments are converted once, here, and passed on
+ * as strings).
  */
+import { NativeUint8Array, apply, encodeText, getOwnPropertyDescriptor, indexOf, listFrom, pageStack, privateMap, record, stringSlice, toLowerCase } from './natives.js';
 import { replaceValue } from './disguise.js';
 import { openStream, type StreamSink } from './emitter.js';
 import { isEventStream } from './is-stream.js';
-import { absoluteUrl, bodyNote, bodyText, clip, streamMeta } from './request-info.js';
+import { absoluteUrl, bodyNote, bodyText, clip, isChatBody, streamMeta } from './request-info.js';
 import { limits } from '../shared/hops.js';
 
 const addListener = EventTarget.prototype.addEventListener;
-const encoder = new TextEncoder();
 const proto = XMLHttpRequest.prototype;
+const getter = (key: string) => getOwnPropertyDescriptor(proto, key)!.get!;
+const xhr = {
+  getResponseHeader: proto.getResponseHeader,
+  getAllResponseHeaders: proto.getAllResponseHeaders,
+  responseType: getter('responseType'),
+  readyState: getter('readyState'),
+  status: getter('status'),
+  statusText: getter('statusText'),
+  responseText: getter('responseText'),
+  response: getter('response'),
+};
+const isArrayBuffer = (value: unknown): value is ArrayBuffer => {
+  try {
+    apply(getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const HEADERS_RECEIVED = 2;
 
 type Request = {
   method: string;
   url: string;
-  headers: Record<string, string>;
+  headers: { [name: string]: string };
+  headerCount: number;
   body: unknown;
   sink: StreamSink | null;
+  /** Captured whole at the end: a chat request answered without a stream. */
+  whole: boolean;
   seen: number;
 };
-const requests = new WeakMap<XMLHttpRequest, Request>();
-const listening = new WeakSet<XMLHttpRequest>();
+const requests = privateMap<XMLHttpRequest, Request>();
+const listening = privateMap<XMLHttpRequest, true>();
 
-function responseHeaders(xhr: XMLHttpRequest): Record<string, string> {
-  const record: Record<string, string> = {};
-  const lines = xhr.getAllResponseHeaders().trim().split(/[\r\n]+/).slice(0, limits.headers);
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) record[clip(line.slice(0, colon).trim())] = clip(line.slice(colon + 1).trim());
+const read = <K extends keyof typeof xhr>(request: XMLHttpRequest, key: K, args: unknown[] = []) => apply(xhr[key], request, args);
+
+function responseHeaders(request: XMLHttpRequest): Record<string, string> {
+  const result = record<string>();
+  const text = read(request, 'getAllResponseHeaders') as string;
+  let count = 0;
+  for (let from = 0; from < text.length && count < limits.headers; ) {
+    const end = indexOf(text, '\r\n', from);
+    const line = stringSlice(text, from, end === -1 ? text.length : end);
+    from = end === -1 ? text.length : end + 2;
+    const colon = indexOf(line, ':');
+    if (colon <= 0) continue;
+    result[clip(stringSlice(line, 0, colon))] = clip(stringSlice(line, colon + 2));
+    count++;
   }
-  return record;
+  return result;
 }
 
-function start(xhr: XMLHttpRequest, request: Request): void {
-  if (!isEventStream(xhr.getResponseHeader('content-type'), xhr.getResponseHeader('x-vercel-ai-ui-message-stream'))) return;
-  const textual = xhr.responseType === '' || xhr.responseType === 'text';
-  const note = textual
+function textual(request: XMLHttpRequest): boolean {
+  const type = read(request, 'responseType');
+  return type === '' || type === 'text';
+}
+
+function start(request: XMLHttpRequest, state: Request): void {
+  const stream = isEventStream(read(request, 'getResponseHeader', ['content-type']) as string | null, read(request, 'getResponseHeader', ['x-vercel-ai-ui-message-stream']) as string | null);
+  if (!stream && !(state.method === 'POST' && isChatBody(typeof state.body === 'string' ? state.body : bodyText(state.body)))) return;
+  const type = read(request, 'responseType') as string;
+  const note = textual(request)
     ? 'rebuilt from XMLHttpRequest.responseText: bytes are the UTF-8 encoding of the decoded text'
-    : xhr.responseType === 'arraybuffer'
+    : type === 'arraybuffer'
       ? 'XMLHttpRequest arraybuffer response: captured whole when it ended'
-      : `XMLHttpRequest responseType "${xhr.responseType}": body not captured`;
-  request.sink = openStream(
+      : `XMLHttpRequest responseType "${type}": body not captured`;
+  state.whole = !stream;
+  state.sink = openStream(
     streamMeta(
-      { transport: 'xhr', method: request.method, url: absoluteUrl(request.url), requestHeaders: request.headers, requestBody: bodyText(request.body) },
-      { status: xhr.status, statusText: xhr.statusText, responseHeaders: responseHeaders(xhr), bytes: textual ? 'text' : 'wire', note: bodyNote(request.body) ?? note },
+      { transport: 'xhr', method: state.method, url: absoluteUrl(state.url), requestHeaders: state.headers, requestBody: bodyText(state.body) },
+      {
+        status: read(request, 'status') as number,
+        statusText: read(request, 'statusText') as string,
+        responseHeaders: responseHeaders(request),
+        bytes: textual(request) ? 'text' : 'wire',
+        note: bodyNote(state.body) ?? note,
+        ...(stream ? {} : { response: 'non-stream' as const }),
+      },
     ),
   );
 }
 
-function flush(xhr: XMLHttpRequest, request: Request): void {
-  if (!request.sink || (xhr.responseType !== '' && xhr.responseType !== 'text')) return;
-  const text = xhr.responseText;
-  if (text.length > request.seen) {
-    request.sink.chunk(encoder.encode(text.slice(request.seen)));
-    request.seen = text.length;
+function flush(request: XMLHttpRequest, state: Request): void {
+  if (!state.sink || !textual(request)) return;
+  const text = read(request, 'responseText') as string;
+  if (text.length > state.seen) {
+    state.sink.chunk(encodeText(stringSlice(text, state.seen)));
+    state.seen = text.length;
   }
 }
 
-function finish(xhr: XMLHttpRequest, request: Request, outcome: 'complete' | 'cancelled' | 'error', error?: string): void {
-  if (!request.sink) return;
-  flush(xhr, request);
-  if (outcome === 'complete' && xhr.responseType === 'arraybuffer' && xhr.response instanceof ArrayBuffer) {
-    request.sink.chunk(new Uint8Array(xhr.response));
+function finish(request: XMLHttpRequest, state: Request, outcome: 'complete' | 'cancelled' | 'error', error?: string): void {
+  if (!state.sink) return;
+  flush(request, state);
+  if (outcome === 'complete' && read(request, 'responseType') === 'arraybuffer') {
+    const body = read(request, 'response');
+    if (isArrayBuffer(body)) state.sink.chunk(new NativeUint8Array(body));
   }
-  request.sink.end(outcome, error);
+  state.sink.end(outcome, error);
 }
 
-function listen(xhr: XMLHttpRequest): void {
-  if (listening.has(xhr)) return;
-  listening.add(xhr);
-  const on = (type: string, handler: (request: Request) => void) =>
-    Reflect.apply(addListener, xhr, [
+function listen(request: XMLHttpRequest): void {
+  if (listening.get(request)) return;
+  listening.set(request, true);
+  const on = (type: string, handler: (state: Request) => void) =>
+    apply(addListener, request, [
       type,
       () => {
-        const request = requests.get(xhr);
-        if (!request) return;
+        const state = requests.get(request);
+        if (!state) return;
         try {
-          handler(request);
-        } catch {
-          // capture must never change what the page gets
+          handler(state);
+        } catch (error) {
+          // capture must never change what the page gets: this capture stops
+          state.sink?.end('error', error);
         }
       },
     ]);
-  on('readystatechange', (request) => {
-    if (xhr.readyState === HEADERS_RECEIVED && !request.sink) start(xhr, request);
-    else flush(xhr, request);
+  on('readystatechange', (state) => {
+    if (read(request, 'readyState') === HEADERS_RECEIVED && !state.sink) start(request, state);
+    else if (!state.whole) flush(request, state);
   });
-  on('progress', (request) => flush(xhr, request));
-  on('load', (request) => finish(xhr, request, 'complete'));
-  on('abort', (request) => finish(xhr, request, 'cancelled'));
-  on('error', (request) => finish(xhr, request, 'error', 'network error'));
-  on('timeout', (request) => finish(xhr, request, 'error', 'timeout'));
+  on('progress', (state) => {
+    if (!state.whole) flush(request, state);
+  });
+  on('load', (state) => finish(request, state, 'complete'));
+  on('abort', (state) => finish(request, state, 'cancelled'));
+  on('error', (state) => finish(request, state, 'error', 'network error'));
+  on('timeout', (state) => finish(request, state, 'error', 'timeout'));
 }
 
-export function installXhrHook(): void {
-  replaceValue(proto, 'open', (native) => ({
-    open(this: XMLHttpRequest, ...args: unknown[]) {
-      const result = Reflect.apply(native, this, args);
-      requests.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]), headers: {}, body: null, sink: null, seen: 0 });
-      return result;
-    },
-  }).open as never);
-  replaceValue(proto, 'setRequestHeader', (native) => ({
-    setRequestHeader(this: XMLHttpRequest, ...args: unknown[]) {
-      const result = Reflect.apply(native, this, args);
-      const request = requests.get(this);
-      if (request && Object.keys(request.headers).length < limits.headers) {
-        const name = clip(String(args[0]).toLowerCase());
-        request.headers[name] = clip(request.headers[name] ? `${request.headers[name]}, ${args[1]}` : String(args[1]));
-      }
-      return result;
-    },
-  }).setRequestHeader as never);
-  replaceValue(proto, 'send', (native) => ({
-    send(this: XMLHttpRequest, ...args: unknown[]) {
-      const request = requests.get(this);
-      if (request) {
-        request.body = args[0];
+/** Replaces `name` with `wrap(native)`, keeping the page's stack on the platform's errors. */
+function wrapMethod(name: 'open' | 'setRequestHeader' | 'send', wrap: (self: XMLHttpRequest, args: unknown[], native: Function) => unknown): void {
+  replaceValue(proto, name, (native) => {
+    const wrapper = {
+      [name](this: XMLHttpRequest, ...args: unknown[]) {
         try {
-          listen(this);
-        } catch {
-          // capture must never change what the page gets
+          return wrap(this, args, native);
+        } catch (error) {
+          pageStack(error, wrapper);
+          throw error;
         }
+      },
+    }[name];
+    return wrapper as never;
+  });
+}
+
+/** An object as a string (its `toString` runs once, here, with no `String` frame in a thrown
+ * stack); other values as they are. */
+const converted = (value: unknown) => ((typeof value === 'object' && value !== null) || typeof value === 'function' ? `${value as unknown as string}` : value);
+
+export function installXhrHook(): void {
+  wrapMethod('open', (self, args, native) => {
+    if (args.length < 2) return apply(native, self, args);
+    const passed = listFrom(args, 0, args.length);
+    const method = (passed[0] = converted(args[0]));
+    const url = (passed[1] = converted(args[1]));
+    const result = apply(native, self, passed);
+    requests.set(self, { method: toLowerCase(String(method)) === 'post' ? 'POST' : String(method), url: String(url), headers: record(), headerCount: 0, body: null, sink: null, whole: false, seen: 0 });
+    return result;
+  });
+  wrapMethod('setRequestHeader', (self, args, native) => {
+    if (args.length < 2) return apply(native, self, args);
+    const name = converted(args[0]);
+    const value = converted(args[1]);
+    const result = apply(native, self, [name, value]);
+    const state = requests.get(self);
+    if (state && state.headerCount < limits.headers) {
+      const key = clip(toLowerCase(String(name)));
+      if (state.headers[key] === undefined) state.headerCount++;
+      state.headers[key] = clip(state.headers[key] !== undefined ? `${state.headers[key]}, ${String(value)}` : String(value));
+    }
+    return result;
+  });
+  wrapMethod('send', (self, args, native) => {
+    const state = requests.get(self);
+    if (state) {
+      state.body = args[0];
+      try {
+        listen(self);
+      } catch {
+        // capture must never change what the page gets
       }
-      return Reflect.apply(native, this, args);
-    },
-  }).send as never);
+    }
+    return apply(native, self, args);
+  });
 }
