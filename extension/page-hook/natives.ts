@@ -125,6 +125,16 @@ const ownString = (target: object, key: string): string | undefined => {
   return typeof value === 'string' ? value : undefined;
 };
 
+/** Whether `value` is an error. `Error.isError` runs no page code even for a Proxy; engines without
+ * it (Node 20, older browsers) walk the prototype chain, which a Proxy's trap would see. */
+function isErrorObject(value: object): boolean {
+  if (isError) return isError(value);
+  for (let proto = getPrototypeOf(value) as object | null; proto !== null; proto = getPrototypeOf(proto) as object | null) {
+    if (isNativeErrorProto(proto)) return true;
+  }
+  return false;
+}
+
 /**
  * `name` and `message` of a page-supplied error (an abort reason, a stream's error), read without
  * running page code: a DOMException through its native getters, an Error from its own data
@@ -137,7 +147,7 @@ export function errorParts(error: unknown): { name: string; message: string } | 
   } catch {
     // not a DOMException
   }
-  if (!isError?.(error)) return null;
+  if (!isErrorObject(error)) return null;
   const proto = getPrototypeOf(error) as object | null;
   const name = ownString(error, 'name') ?? (proto && isNativeErrorProto(proto) ? ownString(proto, 'name') : undefined) ?? 'Error';
   return { name, message: ownString(error, 'message') ?? '' };
@@ -173,7 +183,7 @@ function withoutOwnFrames(stack: string, script: string): string {
  * and engines without V8's stack API are left alone.
  */
 export function pageStack(error: unknown, wrapper: Function | false): void {
-  if (ownScript === null || typeof error !== 'object' || error === null || !isErrorLike(error)) return;
+  if (ownScript === null || typeof error !== 'object' || error === null || !isErrorObject(error)) return;
   if ((NativeError as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return;
   try {
     const descriptor = getOwnPropertyDescriptor(error, 'stack');
@@ -202,6 +212,4 @@ function restack(error: object, wrapper: Function | false): void {
   }
 }
 
-function isErrorLike(value: object): boolean {
-  return isError ? isError(value) : getPrototypeOf(value) !== null;
-}
+
