@@ -82,37 +82,52 @@ function bodyOf(response: Response, capture: BodyCapture): PassThrough {
   return passThrough(() => apply(nativeBody, response, []) as ReadableStream<Uint8Array>, capture);
 }
 
-/** Every byte of `stream`, read with the saved reader built-ins; rejects with the stream's error. */
+/**
+ * Reads `stream` with the saved reader built-ins, handing each chunk to `onChunk` until it returns
+ * false (the reader is then cancelled), then calls `onEnd`; a read error or a throw in either goes
+ * to `onError` (the stream's own error object), never to an unhandled rejection.
+ */
+function drain(stream: ReadableStream<Uint8Array>, onChunk: (bytes: Uint8Array) => boolean, onEnd: () => void, onError: (error: unknown) => void): void {
+  const reader = getReader(stream);
+  const next = (): void =>
+    void chain(
+      read(reader),
+      (result) => {
+        try {
+          if (result.done) return onEnd();
+          if (onChunk(result.value)) return next();
+          chain(cancelReader(reader), undefined, ignore);
+          onEnd();
+        } catch (error) {
+          onError(error);
+        }
+      },
+      onError,
+    );
+  next();
+}
+
+/** Every byte of `stream`; rejects with the stream's error. */
 function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
   return new NativePromise((resolve, reject) => {
-    const reader = getReader(stream);
     const parts = bare<{ [index: number]: Uint8Array }>();
     let count = 0;
     let size = 0;
-    const next = (): void =>
-      void chain(
-        read(reader),
-        (result) => {
-          try {
-            if (!result.done) {
-              parts[count++] = result.value;
-              size += byteLength(result.value);
-              return next();
-            }
-            const bytes = new NativeUint8Array(size);
-            let offset = 0;
-            for (let index = 0; index < count; index++) {
-              setBytes(bytes, parts[index], offset);
-              offset += byteLength(parts[index]);
-            }
-            resolve(bytes);
-          } catch (error) {
-            reject(error);
-          }
-        },
-        reject,
-      );
-    next();
+    const onChunk = (bytes: Uint8Array) => {
+      parts[count++] = bytes;
+      size += byteLength(bytes);
+      return true;
+    };
+    const onEnd = () => {
+      const bytes = new NativeUint8Array(size);
+      let offset = 0;
+      for (let index = 0; index < count; index++) {
+        setBytes(bytes, parts[index], offset);
+        offset += byteLength(parts[index]);
+      }
+      resolve(bytes);
+    };
+    drain(stream, onChunk, onEnd, reject);
   });
 }
 
@@ -202,27 +217,15 @@ function responseMeta(response: Response, headers: Headers, status: number) {
  * marks truncated); the page's own response is never read. */
 function captureWhole(response: Response, meta: StreamMeta): void {
   const copy = apply(nativeClone, response, []) as Response;
-  const reader = getReader(apply(nativeBody, copy, []) as ReadableStream<Uint8Array>);
+  const body = apply(nativeBody, copy, []) as ReadableStream<Uint8Array>;
   const sink = openStream(meta);
   let size = 0;
-  const next = (): void =>
-    void chain(
-      read(reader),
-      (result) => {
-        try {
-          if (result.done) return sink.end('complete');
-          sink.chunk(result.value);
-          size += byteLength(result.value);
-          if (size <= limits.streamBytes) return next();
-          sink.end('complete');
-          chain(cancelReader(reader), undefined, ignore);
-        } catch (error) {
-          sink.end('error', error);
-        }
-      },
-      (error) => sink.end(isAbort(error) ? 'cancelled' : 'error', error),
-    );
-  next();
+  const onChunk = (bytes: Uint8Array) => {
+    sink.chunk(bytes);
+    size += byteLength(bytes);
+    return size <= limits.streamBytes;
+  };
+  drain(body, onChunk, () => sink.end('complete'), (error) => sink.end(isAbort(error) ? 'cancelled' : 'error', error));
 }
 
 function watch(response: Response, request: Request, body: unknown, hadBody: boolean): void {
