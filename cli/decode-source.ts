@@ -5,7 +5,8 @@
  * long the input. A live response is timed, ticked (so a stall shows) and ended by `--timeout`.
  */
 import { continuedMessage, createDecoder, type DecodeReport, type DecoderOptions, type EventRecord, type Finding } from '../protocol/index.js';
-import { isUrl, sourceName, streamInput, type Io } from './io.js';
+import type { HarStream } from './har.js';
+import { isUrl, sourceName, streamInput, UsageError, type Io } from './io.js';
 import { createLineCounter } from './line-pieces.js';
 import { openLive, type RequestOptions } from './live.js';
 
@@ -13,7 +14,7 @@ export type SourceOptions = Pick<DecoderOptions, 'dialect' | 'client' | 'stallMs
   command: string;
   request: RequestOptions;
   timeoutMs: number;
-  /** Feed the decoder a file line by line, so each finding's line in it is known (not a URL's: its reads are timed as they came). */
+  /** Feed the decoder a file line by line, so each finding's line in it is known. */
   lines?: boolean;
   onRecord?: (record: EventRecord) => void;
   onFinding?: (finding: Finding) => void;
@@ -22,6 +23,8 @@ export type SourceOptions = Pick<DecoderOptions, 'dialect' | 'client' | 'stallMs
 
 export type Decoded = {
   name: string;
+  /** The file to annotate: the input's path, or the HAR that kept the response. */
+  file: string;
   report: DecodeReport;
   /** The input line of the event a finding names (with `lines`), else null. */
   lineOf(finding: Finding): number | null;
@@ -29,10 +32,21 @@ export type Decoded = {
 
 const tickMs = 250;
 
-export async function decodeSource(source: string, options: SourceOptions, io: Io): Promise<Decoded> {
-  const name = sourceName(source);
-  const live = isUrl(source) ? await openLive(source, options.request, options.timeoutMs) : null;
-  const counter = options.lines && !live ? createLineCounter() : null;
+/** What one input is: a file, "-" or a URL, or a response kept in a HAR. */
+export type Input = string | HarStream;
+
+export const inputName = (input: Input): string => (typeof input === 'string' ? sourceName(input) : input.name);
+
+async function* harBody(stream: HarStream): AsyncGenerator<Uint8Array> {
+  if (stream.body === null) throw new UsageError(`${stream.name}: the HAR kept no body for this response (save it "with content")`);
+  yield stream.body;
+}
+
+export async function decodeSource(input: Input, options: SourceOptions, io: Io): Promise<Decoded> {
+  const name = inputName(input);
+  const live = typeof input === 'string' && isUrl(input) ? await openLive(input, options.request, options.timeoutMs) : null;
+  // Lines are a file's own: not a URL's (its reads are timed as they came) nor a HAR body's.
+  const counter = options.lines && typeof input === 'string' && !live ? createLineCounter() : null;
   // Lines of the events findings name, kept only for those (findings are capped per code).
   const lines = new Map<number, number>();
   let last = { index: -1, line: 0 };
@@ -41,7 +55,7 @@ export async function decodeSource(source: string, options: SourceOptions, io: I
     client: options.client,
     stallMs: options.stallMs,
     schemas: options.schemas,
-    response: live?.info,
+    response: live?.info ?? (typeof input === 'string' ? undefined : input.response),
     // Posting a chat whose last message is the assistant's continues it, as useChat does.
     message: options.message ?? (live ? continuedMessage(options.request.data) : undefined),
     onRecord(record) {
@@ -60,7 +74,7 @@ export async function decodeSource(source: string, options: SourceOptions, io: I
   const ticker = live ? setInterval(() => decoder.tick(live.elapsed()), tickMs) : null;
   const at = (): number | null => (live ? live.elapsed() : null);
   try {
-    for await (const piece of live ? live.body : streamInput(source)) {
+    for await (const piece of live ? live.body : typeof input === 'string' ? streamInput(input) : harBody(input)) {
       if (counter) for (const line of counter.split(piece)) decoder.push(line, at());
       else decoder.push(piece, at());
       await options.afterPiece?.();
@@ -72,5 +86,5 @@ export async function decodeSource(source: string, options: SourceOptions, io: I
   if (ending === 'timeout') io.stderr(`streamscope ${options.command}: ${name}: stopped after ${options.timeoutMs / 1000} s (--timeout); the stream was still open\n`);
   if (ending === 'disconnect') io.stderr(`streamscope ${options.command}: ${name}: the connection broke before the stream ended\n`);
   const report = decoder.end(at());
-  return { name, report, lineOf: (finding) => (finding.event === null ? null : (lines.get(finding.event) ?? null)) };
+  return { name, file: typeof input === 'string' ? name : input.file, report, lineOf: (finding) => (finding.event === null ? null : (lines.get(finding.event) ?? null)) };
 }

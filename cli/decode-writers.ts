@@ -152,8 +152,8 @@ function annotationWriter(io: Io): DecodeWriter {
     record() {},
     finding() {},
     flush: async () => io.drained?.(),
-    end({ name, report, lineOf }) {
-      for (const finding of report.findings) io.stdout(formatAnnotation(finding, name, lineOf(finding)));
+    end(decoded) {
+      for (const finding of decoded.report.findings) io.stdout(formatAnnotation(finding, decoded, decoded.lineOf(finding)));
       wrote = true;
     },
     fail() {},

@@ -66,9 +66,12 @@ const annotationLevel: Record<Severity, string> = { error: 'error', warning: 'wa
 const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** A GitHub Actions annotation (`::error file=…,line=…,title=…::message`) for one finding. */
-export function formatAnnotation(finding: Finding, file: string, line: number | null): string {
-  const where = finding.event === null ? 'the stream' : `event ${finding.event}`;
+/**
+ * A GitHub Actions annotation (`::error file=…,line=…,title=…::message`) for one finding of the
+ * input `name`, kept in `file` (a HAR holds several: the message names which).
+ */
+export function formatAnnotation(finding: Finding, { name, file }: { name: string; file: string }, line: number | null): string {
+  const where = `${name === file ? '' : `${name}, `}${finding.event === null ? 'the stream' : `event ${finding.event}`}`;
   const properties = [`file=${escapeProperty(file)}`, ...(line === null ? [] : [`line=${line}`]), `title=${escapeProperty(`streamscope ${finding.code}`)}`];
   return `::${annotationLevel[finding.severity]} ${properties.join(',')}::${escapeData(`${finding.code} (${where}): ${finding.message}`)}\n`;
 }

@@ -3,7 +3,8 @@
  * one unreadable input is reported (one line on stderr) without stopping the others.
  */
 import { compareSeverity, type Severity } from '../protocol/index.js';
-import type { SourceOptions } from './decode-source.js';
+import { inputName, type Input, type SourceOptions } from './decode-source.js';
+import { isHar, readHarStreams } from './har.js';
 import { sourceName, UsageError, type Io } from './io.js';
 import { oneOf, readDecoderFlags, readMessageFlag, readRequest, readSchemasFlag, timeoutMs } from './options.js';
 import { emptyTotals, type Totals } from './format.js';
@@ -40,22 +41,37 @@ export function readFormat<T extends string>(values: Flags & { ndjson?: boolean 
   return oneOf('format', chosen[0], allowed) ?? allowed[0];
 }
 
+/** The inputs a source names: itself, or each event-stream response of a HAR file. */
+const inputsOf = async (source: string): Promise<Input[]> => (isHar(source) ? readHarStreams(source) : [source]);
+
 /** Runs `visit` on each input in turn; one that cannot be read is counted, said, and skipped. */
-export async function eachSource(command: string, sources: readonly string[], io: Io, visit: (source: string) => Promise<Severity[]>, failOn: Severity | null, onUnreadable?: (source: string, message: string) => void): Promise<Totals> {
+export async function eachSource(command: string, sources: readonly string[], io: Io, visit: (input: Input) => Promise<Severity[]>, failOn: Severity | null, onUnreadable?: (name: string, message: string) => void): Promise<Totals> {
   const totals = emptyTotals();
+  const unreadable = (error: unknown, name: string, alone: boolean): void => {
+    // A single input's error is the command's: exit 2 with its one line, as before.
+    if (!(error instanceof UsageError) || alone) throw error;
+    totals.unreadable++;
+    const message = error.message.startsWith(name) ? error.message : `${name}: ${error.message}`;
+    io.stderr(`streamscope ${command}: ${message}\n`);
+    onUnreadable?.(name, message);
+  };
   for (const source of sources) {
+    let inputs: Input[];
     try {
-      const severities = await visit(source);
-      totals.files++;
-      for (const severity of severities) totals.bySeverity[severity]++;
-      if (failOn !== null && severities.some((severity) => compareSeverity(severity, failOn) <= 0)) totals.failing++;
+      inputs = await inputsOf(source);
     } catch (error) {
-      // A single input's error is the command's: exit 2 with its one line, as before.
-      if (!(error instanceof UsageError) || sources.length === 1) throw error;
-      totals.unreadable++;
-      const message = error.message.startsWith(sourceName(source)) ? error.message : `${sourceName(source)}: ${error.message}`;
-      io.stderr(`streamscope ${command}: ${message}\n`);
-      onUnreadable?.(source, message);
+      unreadable(error, sourceName(source), sources.length === 1);
+      continue;
+    }
+    for (const input of inputs) {
+      try {
+        const severities = await visit(input);
+        totals.files++;
+        for (const severity of severities) totals.bySeverity[severity]++;
+        if (failOn !== null && severities.some((severity) => compareSeverity(severity, failOn) <= 0)) totals.failing++;
+      } catch (error) {
+        unreadable(error, inputName(input), sources.length === 1 && inputs.length === 1);
+      }
     }
   }
   return totals;

@@ -8,7 +8,7 @@ import { severities, type Finding } from '../protocol/index.js';
 import { decodeSource } from './decode-source.js';
 import { formatAnnotation, formatFinding, formatTotals } from './format.js';
 import { eachSource, exitCode, readFormat, readSourceOptions } from './inputs.js';
-import { sourceName, type Io } from './io.js';
+import type { Io } from './io.js';
 import { toJson } from '../protocol/json-text.js';
 import { decodeOptions, oneOf, parse, readSources } from './options.js';
 
@@ -27,16 +27,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'lint',
     sources,
     io,
-    async (source) => {
-      const { name, report, lineOf } = await decodeSource(source, { ...options, lines: format === 'github' }, io);
+    async (input) => {
+      const decoded = await decodeSource(input, { ...options, lines: format === 'github' }, io);
+      const { name, report } = decoded;
       if (format === 'json') results.push({ file: name, findings: report.findings });
-      else if (format === 'github') for (const finding of report.findings) io.stdout(formatAnnotation(finding, name, lineOf(finding)));
+      else if (format === 'github') for (const finding of report.findings) io.stdout(formatAnnotation(finding, decoded, decoded.lineOf(finding)));
       else if (report.findings.length === 0) io.stdout(`${name}: no findings\n`);
       else for (const finding of report.findings) io.stdout(`${name}: ${formatFinding(finding)}\n`);
       return report.findings.map((finding) => finding.severity);
     },
     failOn,
-    (source, message) => results.push({ file: sourceName(source), error: message }),
+    (name, message) => results.push({ file: name, error: message }),
   );
   if (format === 'json') io.stdout(`${toJson({ files: results, summary: { ...totals, failOn } }, 2)}\n`);
   else io.stdout(formatTotals(totals, failOn));

@@ -35,6 +35,7 @@ A URL (decode, lint, record) takes --method M, --header "Name: value"…, --data
 Several inputs: each finding names its input, a summary line ends the output, and the exit code
   covers them all. Inputs are streamed: decode prints as it reads, lint keeps no events.
 serve answers pages on loopback origins only; --cors adds origins (or * for any).
+A FILE ending in .har: each event-stream response in it, with its status and headers.
 --format github: GitHub Actions annotations (::error file=…,line=…::…).
 --message FILE: the assistant message the stream continues (a UI message, or the chat request
   body ending with it), as useChat continues it after a tool approval; lint URL takes it from
