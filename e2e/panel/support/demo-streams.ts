@@ -67,3 +67,15 @@ export function longReply(count: number): Part[] {
   }
   return [...batches, chunk({ type: 'text-end', id: 't' }, 0), chunk({ type: 'finish' }, 0), { text: encodeDone(), pauseMs: 0 }];
 }
+
+/** A reply whose `finish` has `finishReason: "unknown"`: valid for ai 5 clients only, so its verdict follows the client setting. */
+export function unknownReasonReply(): Part[] {
+  return [
+    chunk({ type: 'start' }, 5),
+    chunk({ type: 'text-start', id: 't1' }, 5),
+    ...deltas('text-delta', 't1', ['Fine.'], 5),
+    chunk({ type: 'text-end', id: 't1' }, 5),
+    chunk({ type: 'finish', finishReason: 'unknown' }, 5),
+    { text: encodeDone(), pauseMs: 0 },
+  ];
+}

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleanTextReply, longReply, toolReplyWithFindings, type Part } from './demo-streams.js';
+import { cleanTextReply, longReply, toolReplyWithFindings, unknownReasonReply, type Part } from './demo-streams.js';
 
 export type PanelServer = { base: string; release(key: string): void; close(): Promise<void> };
 
@@ -14,6 +14,7 @@ const streams: Record<string, () => Part[]> = {
   tool: toolReplyWithFindings,
   clean: cleanTextReply,
   long: () => longReply(5000),
+  'unknown-reason': unknownReasonReply,
 };
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -51,7 +52,7 @@ export async function startPanelServer(): Promise<PanelServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, route, name] = url.pathname.split('/');
     const cors = { 'access-control-allow-origin': '*' };
-    const headers = { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1' };
+    const headers = { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1', 'x-accel-buffering': 'no' };
     if (route === 'stream' && streams[name]) {
       res.writeHead(200, headers);
       await send(res, streams[name](), url.searchParams.get('hold'));

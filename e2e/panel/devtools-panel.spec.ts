@@ -1,0 +1,152 @@
+/**
+ * The panel inside real DevTools (opened by streamscope/playwright's launcher, the panel selected)
+ * on chat requests a page makes: prompts tell them apart in the list, the Request tab shows what
+ * was posted and the protocol's headers, a page's own stop is "cancelled" without an error, and a
+ * new client version re-judges the streams already captured.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { startPanelServer, type PanelServer } from './support/panel-server.js';
+
+let server: PanelServer;
+let devtools: DevtoolsBrowser;
+let page: Page;
+let panel: Panel;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  server = await startPanelServer();
+  devtools = await launchWithDevtools();
+  page = await devtools.context.newPage();
+  await page.goto(`${server.base}/chat`);
+  panel = await devtools.openPanel(page);
+});
+
+test.afterAll(async () => {
+  await devtools?.close();
+  await server?.close();
+});
+
+/** Posts a chat as `DefaultChatTransport` does and reads the reply; `abortAfterFirstRead` stops it as useChat's Stop does. */
+async function chat(prompt: string, body: { stream: string; hold?: string }, abortAfterFirstRead = false): Promise<void> {
+  await page.evaluate(
+    async ({ prompt, body, abortAfterFirstRead }) => {
+      const messages = [
+        { id: 'u0', role: 'user', parts: [{ type: 'text', text: 'an earlier question' }] },
+        { id: 'a0', role: 'assistant', parts: [{ type: 'text', text: 'an earlier answer' }] },
+        { id: 'u1', role: 'user', parts: [{ type: 'text', text: prompt }] },
+      ];
+      const controller = new AbortController();
+      const response = await fetch('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-123' },
+        body: JSON.stringify({ id: 'chat-1', messages, ...body }),
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      await reader.read();
+      if (abortAfterFirstRead) {
+        // as useChat's stop: the abort lands while the client waits for the next bytes
+        const pending = reader.read();
+        controller.abort();
+        return void (await pending.catch(() => undefined));
+      }
+      while (!(await reader.read()).done);
+    },
+    { prompt, body, abortAfterFirstRead },
+  );
+}
+
+const press = (key: string) => panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
+
+test('chat requests are told apart by their prompt, and the list filters on it', async () => {
+  await chat('What is the weather in Berlin?', { stream: 'tool' });
+  await chat('Say hello', { stream: 'clean' });
+  const rows = await panel.waitForRows('two chats, both ended', (rows) => rows.length === 2 && rows.every((row) => row.state !== 'live'));
+  expect(rows.map((row) => row.state)).toEqual(['errored', 'finished']);
+  const prompts = await panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=stream-prompt]')].map((prompt) => prompt.textContent)`);
+  expect(prompts).toEqual(['What is the weather in Berlin?', 'Say hello']);
+  expect(rows[0].findings).toContain('missing-finish');
+
+  await panel.evaluate(`(() => {
+    const input = document.getElementById('stream-filter');
+    input.value = 'berlin';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  })()`);
+  await panel.waitForRows('only the Berlin chat', (rows) => rows.length === 1 && rows[0].text.includes('Berlin'));
+  await panel.evaluate(`(() => {
+    const input = document.getElementById('stream-filter');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  })()`);
+  await panel.waitForRows('both chats again', (rows) => rows.length === 2);
+});
+
+test('the Request tab shows the request, its body as a transcript and tree, and checks the protocol headers', async () => {
+  await panel.select('Say hello');
+  await press('5');
+  const request = await panel.waitFor<{ text: string; headers: string; checks: string[] } | null>(
+    `(() => {
+      const view = document.querySelector('[data-testid=request]');
+      return view && {
+        text: view.textContent,
+        headers: view.querySelector('[data-testid=request-headers]')?.textContent ?? '',
+        checks: [...view.querySelectorAll('[data-testid=protocol-header]')].map((row) => row.textContent),
+      };
+    })()`,
+    'the Request tab',
+    (value) => value !== null,
+  );
+  expect(request!.text).toContain(`${server.base}/api/chat`);
+  expect(request!.text).toContain('POST');
+  expect(request!.text).toContain('200');
+  expect(request!.headers).toContain('content-type');
+  expect(request!.headers).toContain('hidden (secret)');
+  expect(request!.headers).not.toContain('secret-token-123');
+  const transcript = await panel.evaluate<string>(`document.querySelector('[data-testid=transcript]').textContent`);
+  expect(transcript).toContain('an earlier answer');
+  expect(transcript).toContain('Say hello');
+  expect(request!.checks).toHaveLength(5);
+  expect(request!.checks.find((check) => check.startsWith('content-type'))).toContain('✓');
+  expect(request!.checks.find((check) => check.startsWith('content-encoding'))).toContain('✓');
+});
+
+test("a page's own stop shows the stream as cancelled, with no error", async () => {
+  await chat('Stop this one', { stream: 'tool', hold: 'stop-1' }, true);
+  const rows = await panel.waitForRows('the stopped chat, cancelled', (rows) => rows.some((row) => row.text.includes('Stop this one') && row.state === 'cancelled'));
+  const stopped = rows.find((row) => row.text.includes('Stop this one'))!;
+  expect(stopped.findings).not.toContain('✖');
+  server.release('stop-1');
+  await panel.select('Stop this one');
+  await press('2');
+  const findings = await panel.waitFor<string[]>(
+    `[...document.querySelectorAll('[data-testid=finding]')].map((finding) => finding.className + ' ' + finding.textContent)`,
+    'the findings of the stopped chat',
+    (value) => Array.isArray(value) && value.length > 0,
+  );
+  expect(findings.filter((finding) => finding.includes('sev-error'))).toEqual([]);
+  expect(findings.some((finding) => finding.includes('missing-finish'))).toBe(true);
+});
+
+test('a new client version judges the captured streams again', async () => {
+  await chat('Unknown reason', { stream: 'unknown-reason' });
+  const worstOf = (rows: { text: string; findings: string }[]) => rows.find((row) => row.text.includes('Unknown reason'))?.findings ?? '';
+  const before = await panel.waitForRows('the unknown-reason chat judged for ai 6', (rows) => worstOf(rows).includes('schema-violation'));
+  expect(worstOf(before)).toContain('schema-violation');
+  await panel.evaluate(`document.querySelector('[data-testid=settings-button]').click(), true`);
+  await panel.waitFor<boolean>(
+    `(() => {
+      const select = document.querySelector('[data-testid=setting-client]');
+      if (!select) return false;
+      select.value = '5';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    })()`,
+    'the client setting',
+  );
+  const after = await panel.waitForRows('the same chat judged for ai 5', (rows) => !worstOf(rows).includes('schema-violation') && worstOf(rows) !== '');
+  expect(worstOf(after)).toContain('finish-reason-unsupported');
+});
