@@ -13,10 +13,18 @@ export const limits = {
 
   /** Bytes of one body chunk in one message; larger reads are split by the hook. */
   chunkBytes: 256 * 1024,
-  /** Bytes kept of one stream; past it the stream is marked truncated. */
+  /** Default budget: bytes kept of one stream; past it the stream is marked truncated. */
   streamBytes: 64 * 1024 * 1024,
-  /** Bytes kept for one tab across its streams; past it the oldest ended streams are dropped. */
-  tabBytes: 256 * 1024 * 1024,
+  /**
+   * Default budget: bytes kept for one tab across its streams, metadata included; past it the
+   * tab's oldest ended streams are dropped, then its live stream is truncated.
+   */
+  tabBytes: 128 * 1024 * 1024,
+  /** Default budget: bytes kept across every tab; past it a tab's new bytes are truncated. */
+  totalBytes: 512 * 1024 * 1024,
+  /** The range a budget setting may take. */
+  budgetMinBytes: 1024 * 1024,
+  budgetMaxBytes: 2 * 1024 * 1024 * 1024,
   /** Bytes a relay holds unacknowledged; past it new chunks are dropped and the stream truncated. */
   relayQueueBytes: 32 * 1024 * 1024,
   /** Messages in one relay → background batch, and their bytes (Chrome caps a message at 64 MiB). */

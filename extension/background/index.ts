@@ -1,105 +1,66 @@
-/// <reference types="chrome" />
 /**
- * The background service worker: receives relays' batches, keeps each tab's streams (persisted to
- * `chrome.storage.session`), acknowledges what it stored, and serves panels. Listeners are
- * registered synchronously at start (Chrome requires it to wake the worker for them); each waits
- * for the stored state to load, and none throws.
+ * The background service worker (a Firefox event page): wires the browser's events to
+ * `background.ts`. Listeners are registered synchronously at start (the browser requires it to
+ * wake the worker for them); the stored capture loads meanwhile.
  */
 import '../shared/zod-jitless.js';
-import {
-  RELAY_PORT_NAME,
-  panelToBackgroundMessageSchema,
-  relayToBackgroundMessageSchema,
-  tabIdOfPanelPort,
-  type BackgroundToPanelMessage,
-  type BackgroundToRelayMessage,
-} from '../shared/messages.js';
-import { createPanelHub, post } from './panels.js';
+import browser from 'webextension-polyfill';
+import { RELAY_PORT_NAME, budgetsSchema, tabIdOfPanelPort, type Budgets } from '../shared/messages.js';
+import type { RuntimePort } from '../shared/wall/runtime-port.js';
+import { createBackground } from './background.js';
+import { openCaptureDb } from './capture-db.js';
+import { createChangeLog } from './change-log.js';
+import { createPanelHub } from './panels.js';
 import { createPersistence } from './persistence.js';
 import { createTabStore } from './tab-store.js';
 
-const store = createTabStore();
+const budgetsKey = 'budgets';
+const warn = (message: string, detail?: unknown) => console.warn(`streamscope: ${message}`, ...(detail === undefined ? [] : [detail]));
+
+const log = createChangeLog();
+const store = createTabStore(log);
 const panels = createPanelHub(store);
-const persistence = createPersistence(store, chrome.storage.session, (error) => console.warn('streamscope: could not store capture:', error));
-const ready = persistence.load().catch((error) => console.warn('streamscope: could not restore capture:', error));
+const database = openCaptureDb();
+const persistence = createPersistence({
+  store,
+  log,
+  db: {
+    entries: async () => (await database).entries(),
+    apply: async (changes) => (await database).apply(changes),
+    clear: async () => (await database).clear(),
+  },
+  session: browser.storage.session,
+  warn,
+});
 
-/** Runs `task` once state is loaded, in arrival order, never throwing into Chrome. */
-function whenReady(task: () => void): void {
-  void ready.then(() => {
-    try {
-      task();
-    } catch (error) {
-      console.warn('streamscope:', error);
-    }
-  });
+async function loadBudgets(): Promise<void> {
+  const parsed = budgetsSchema.safeParse((await browser.storage.local.get(budgetsKey))[budgetsKey]);
+  if (parsed.success) store.setBudgets(parsed.data);
 }
 
-const extensionOrigin = chrome.runtime.getURL('');
+const ready = Promise.all([persistence.load(crypto.randomUUID()), loadBudgets()]).catch((error) => warn('could not restore the capture', error));
 
-function onRelay(port: chrome.runtime.Port): void {
-  const { sender } = port;
-  const tabId = sender?.tab?.id;
-  const frameId = sender?.frameId;
-  if (tabId === undefined || frameId === undefined || sender?.url?.startsWith(extensionOrigin)) {
-    port.disconnect();
-    return;
-  }
-  const from = { tabId, frameId, documentId: sender?.documentId };
-  port.onMessage.addListener((raw: unknown) => {
-    const parsed = relayToBackgroundMessageSchema.safeParse(raw);
-    if (!parsed.success) return;
-    whenReady(() => {
-      const { events, upTo } = store.applyBatch(from, parsed.data, Date.now());
-      panels.broadcast(events.tabId, events.messages);
-      void persistence.saved().then(() => post(port, { kind: 'ack', upTo } satisfies BackgroundToRelayMessage));
-    });
-  });
-}
+const background = createBackground({
+  store,
+  panels,
+  persistence,
+  ready,
+  extensionOrigin: browser.runtime.getURL(''),
+  saveBudgets: (budgets: Budgets) => browser.storage.local.set({ [budgetsKey]: budgets }),
+  warn,
+});
 
-function onPanel(port: chrome.runtime.Port, tabId: number): void {
-  if (!port.sender?.url?.startsWith(extensionOrigin)) {
-    port.disconnect();
-    return;
-  }
-  whenReady(() => panels.add(tabId, port));
-  port.onMessage.addListener((raw: unknown) => {
-    const parsed = panelToBackgroundMessageSchema.safeParse(raw);
-    if (!parsed.success) return;
-    whenReady(() => {
-      if (parsed.data.kind === 'set-preserve-log') {
-        store.setPreserveLog(tabId, parsed.data.value);
-        panels.broadcast(tabId, [{ kind: 'preserve-log', value: parsed.data.value }]);
-      } else {
-        panels.broadcast(tabId, [{ kind: 'streams-removed', streamIds: store.clear(tabId) }]);
-      }
-      void persistence.saved();
-    });
-  });
-}
-
-chrome.runtime.onConnect.addListener((port) => {
+browser.runtime.onConnect.addListener((port) => {
   try {
-    if (port.name === RELAY_PORT_NAME) return onRelay(port);
+    const runtimePort = port as unknown as RuntimePort;
+    if (port.name === RELAY_PORT_NAME) return background.relayConnected(runtimePort);
     const tabId = tabIdOfPanelPort(port.name);
-    if (tabId !== null) return onPanel(port, tabId);
+    if (tabId !== null) return background.panelConnected(runtimePort, tabId);
     port.disconnect();
   } catch (error) {
-    console.warn('streamscope:', error);
+    warn('could not accept a connection', error);
   }
 });
 
-chrome.webNavigation.onCommitted.addListener((details) => {
-  if (details.frameId !== 0) return;
-  whenReady(() => {
-    const removed = store.navigated(details.tabId, details.timeStamp);
-    panels.broadcast(details.tabId, [{ kind: 'navigated', url: details.url, removed } satisfies BackgroundToPanelMessage]);
-    if (removed.length) void persistence.saved();
-  });
-});
-
-chrome.tabs.onRemoved.addListener((tabId) => {
-  whenReady(() => {
-    panels.broadcast(tabId, [{ kind: 'streams-removed', streamIds: store.removeTab(tabId) }]);
-    void persistence.saved();
-  });
-});
+browser.webNavigation.onCommitted.addListener((details) => background.navigated(details.tabId, details.frameId, details.url, details.timeStamp));
+browser.tabs.onRemoved.addListener((tabId) => background.tabRemoved(tabId));

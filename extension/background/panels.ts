@@ -1,24 +1,16 @@
-/// <reference types="chrome" />
 /**
  * The panels connected to each tab: a new panel first gets the tab's whole capture (every stream
- * with all its bytes so far), then live messages.
+ * as it started, then its bytes, then its end), then live messages.
  */
 import { CAPTURE_PROTOCOL_VERSION } from '../shared/hops.js';
 import type { BackgroundToPanelMessage, CapturedChunk } from '../shared/messages.js';
+import type { Wall } from '../shared/wall/wall.js';
 import type { TabStore } from './tab-store.js';
 
-type PanelPort = Pick<chrome.runtime.Port, 'postMessage' | 'onDisconnect'>;
+export type PanelWall = Pick<Wall<unknown, BackgroundToPanelMessage>, 'send'> & { onClose(listener: () => void): void };
 
 /** Base64 characters per snapshot data message, well under Chrome's message size limit. */
 const snapshotBatchChars = 1024 * 1024;
-
-export function post(port: Pick<chrome.runtime.Port, 'postMessage'>, message: unknown): void {
-  try {
-    port.postMessage(message);
-  } catch {
-    // the other side is gone; its onDisconnect cleans up
-  }
-}
 
 function* dataMessages(streamId: string, chunks: CapturedChunk[]): Generator<BackgroundToPanelMessage> {
   let batch: CapturedChunk[] = [];
@@ -35,30 +27,36 @@ function* dataMessages(streamId: string, chunks: CapturedChunk[]): Generator<Bac
   if (batch.length) yield { kind: 'stream-data', streamId, chunks: batch };
 }
 
+function* snapshot(store: TabStore, tabId: number): Generator<BackgroundToPanelMessage> {
+  yield { kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId, preserveLog: store.preserveLog(tabId), budgets: store.budgets() };
+  for (const { info, chunks } of store.streamsOf(tabId)) {
+    yield { kind: 'stream-added', stream: { ...info, bytes: 0, truncated: false, truncation: null, end: null } };
+    yield* dataMessages(info.id, chunks);
+    if (info.truncation) yield { kind: 'stream-truncated', streamId: info.id, bytes: info.bytes, note: info.truncation };
+    if (info.end) yield { kind: 'stream-ended', streamId: info.id, end: info.end, truncated: info.truncated };
+  }
+  yield { kind: 'snapshot-done' };
+}
+
 export function createPanelHub(store: TabStore) {
-  const panels = new Map<number, Set<PanelPort>>();
+  const panels = new Map<number, Set<PanelWall>>();
   return {
-    add(tabId: number, port: PanelPort): void {
+    add(tabId: number, panel: PanelWall): void {
       let set = panels.get(tabId);
       if (!set) panels.set(tabId, (set = new Set()));
-      set.add(port);
-      port.onDisconnect.addListener(() => {
-        set.delete(port);
+      set.add(panel);
+      panel.onClose(() => {
+        set.delete(panel);
         if (!set.size) panels.delete(tabId);
       });
-      post(port, { kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId, preserveLog: store.preserveLog(tabId) } satisfies BackgroundToPanelMessage);
-      for (const { info, chunks } of store.streamsOf(tabId)) {
-        // as when it started: bytes and the end follow in their own messages
-        post(port, { kind: 'stream-added', stream: { ...info, bytes: 0, truncated: false, end: null } } satisfies BackgroundToPanelMessage);
-        for (const message of dataMessages(info.id, chunks)) post(port, message);
-        if (info.end) post(port, { kind: 'stream-ended', streamId: info.id, end: info.end, truncated: info.truncated } satisfies BackgroundToPanelMessage);
-      }
-      post(port, { kind: 'snapshot-done' } satisfies BackgroundToPanelMessage);
+      for (const message of snapshot(store, tabId)) panel.send(message);
     },
     broadcast(tabId: number, messages: BackgroundToPanelMessage[]): void {
-      const set = panels.get(tabId);
-      if (!set) return;
-      for (const port of set) for (const message of messages) post(port, message);
+      for (const panel of panels.get(tabId) ?? []) for (const message of messages) panel.send(message);
+    },
+    /** To every panel of every tab. */
+    broadcastAll(message: BackgroundToPanelMessage): void {
+      for (const set of panels.values()) for (const panel of set) panel.send(message);
     },
   };
 }

@@ -1,67 +1,36 @@
 /**
- * The background's model of every tab's captured streams: pure (no Chrome APIs), so it is unit
- * tested directly. Streams are found only by routes the background builds from the sender's real
- * tab, frame and document, never by ids the page supplies. Every change is recorded so
- * `persistence.ts` can write exactly what changed to `chrome.storage.session`.
+ * The background's model of every tab's captured streams: pure (no browser APIs), so it is unit
+ * tested directly. Relay batches are routed by `stream-routes.ts`, bytes admitted by the budgets
+ * of `quota.ts`, and every change is recorded in the change log that `persistence.ts` writes.
  */
 import { limits } from '../shared/hops.js';
-import type {
-  BackgroundToPanelMessage,
-  CapturedChunk,
-  RelayToBackgroundMessage,
-  StreamInfo,
-} from '../shared/messages.js';
+import type { BackgroundToPanelMessage, Budgets, CapturedChunk, RelayMessage, RelayToBackgroundMessage, StreamInfo } from '../shared/messages.js';
+import type { ChangeLog } from './change-log.js';
+import { consistentBudgets, decodedLength, defaultBudgets, metaBytes, refusal, truncationNote, type Refusal } from './quota.js';
+import { createStreamRoutes, type Sender } from './stream-routes.js';
+import type { StreamRecord } from './stored-values.js';
 
-export type StoredStream = {
-  info: StreamInfo;
-  chunks: CapturedChunk[];
-  route: string;
-  /** Epoch ms the background first heard of it (navigation clears what came before). */
-  receivedAt: number;
-  /** Chunk batches already written to storage. */
-  batches: number;
-  /** False once storage ran out of room and this (ended) stream was taken out of it. */
-  persisted: boolean;
-};
+export type StoredStream = StreamRecord & { chunks: CapturedChunk[] };
+type Tab = { preserveLog: boolean; ids: string[]; bytes: number };
+type StartMessage = Extract<RelayMessage, { kind: 'stream-start' }>;
 
-export type Sender = { tabId: number; frameId: number; documentId: string | undefined };
+export type BatchResult = { tabId: number; messages: BackgroundToPanelMessage[]; relay: string; upTo: number };
 
-/** What changed since the last write, as storage keys. */
-export type Changes = { set: Record<string, unknown>; remove: string[] };
-
-export type TabEvents = { tabId: number; messages: BackgroundToPanelMessage[] };
-
-export const keys = {
-  stream: (id: string) => `s:${id}`,
-  chunks: (id: string, batch: number) => `c:${id}:${batch}`,
-  tab: (tabId: number) => `t:${tabId}`,
-  relay: (relay: string) => `r:${relay}`,
-  next: 'next',
-};
-
-export function decodedLength(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return Math.floor((base64.length * 3) / 4) - padding;
-}
-
-export function createTabStore() {
+export function createTabStore(log: ChangeLog, initialBudgets: Budgets = defaultBudgets) {
   const streams = new Map<string, StoredStream>();
-  const tabs = new Map<number, { preserveLog: boolean; ids: string[]; bytes: number }>();
-  const routes = new Map<string, string>();
-  const relaySeqs = new Map<string, number>();
+  const tabs = new Map<number, Tab>();
+  const routes = createStreamRoutes();
+  let budgets = consistentBudgets(initialBudgets);
+  let totalBytes = 0;
   let nextId = 1;
-  // pending storage writes
-  const unsaved = new Map<string, CapturedChunk[]>();
-  const dirtyStreams = new Set<string>();
-  const dirtyTabs = new Set<number>();
-  const dirtyRelays = new Set<string>();
-  const removedKeys: string[] = [];
 
   const tabOf = (tabId: number) => {
     let tab = tabs.get(tabId);
     if (!tab) tabs.set(tabId, (tab = { preserveLog: false, ids: [], bytes: 0 }));
     return tab;
   };
+  const costOf = (stream: StoredStream) => stream.info.bytes + metaBytes(stream.info.meta);
+  const record = ({ info, route, receivedAt }: StoredStream): StreamRecord => ({ info, route, receivedAt });
 
   function removeStreams(tabId: number, ids: string[]): void {
     const tab = tabs.get(tabId);
@@ -70,17 +39,16 @@ export function createTabStore() {
       const stream = streams.get(id);
       if (!stream) continue;
       streams.delete(id);
-      routes.delete(stream.route);
-      unsaved.delete(id);
-      dirtyStreams.delete(id);
-      if (tab) tab.bytes -= stream.info.bytes;
-      removedKeys.push(keys.stream(id));
-      for (let batch = 0; batch < stream.batches; batch++) removedKeys.push(keys.chunks(id, batch));
+      routes.remove(stream.route);
+      const cost = costOf(stream);
+      if (tab) tab.bytes -= cost;
+      totalBytes -= cost;
+      log.removeStream(id);
     }
     if (tab) tab.ids = tab.ids.filter((id) => !gone.has(id));
   }
 
-  /** Drops the oldest ended streams of a tab until `fits()`; returns their ids. */
+  /** Drops the tab's oldest ended streams until `fits()`; returns their ids. */
   function evict(tabId: number, fits: () => boolean): string[] {
     const tab = tabOf(tabId);
     const evicted: string[] = [];
@@ -94,83 +62,105 @@ export function createTabStore() {
     return evicted;
   }
 
-  function start(sender: Sender, route: string, message: Extract<RelayToBackgroundMessage['batch'][number]['message'], { kind: 'stream-start' }>, now: number, out: BackgroundToPanelMessage[]): void {
-    if (routes.has(route)) return;
+  /**
+   * Whether `size` more bytes of a stream (`used` so far) fit the budgets; the tab's own ended
+   * streams make room first (never another tab's). Null when they fit, else the budget refusing.
+   */
+  function admit(tabId: number, used: number, size: number, out: BackgroundToPanelMessage[]): Refusal | null {
+    const tab = tabOf(tabId);
+    const refused = () => refusal(budgets, { stream: used, tab: tab.bytes, total: totalBytes }, size);
+    const first = refused();
+    if (first === null || first === 'stream') return first;
+    const evicted = evict(tabId, () => refused() === null);
+    if (evicted.length) out.push({ kind: 'streams-removed', streamIds: evicted });
+    return refused();
+  }
+
+  function truncate(stream: StoredStream, refused: Refusal | 'relay', out: BackgroundToPanelMessage[]): void {
+    stream.info.truncated = true;
+    stream.info.truncation ??= truncationNote(refused);
+    log.putStream(record(stream));
+    out.push({ kind: 'stream-truncated', streamId: stream.info.id, bytes: stream.info.bytes, note: stream.info.truncation });
+  }
+
+  /** Returns false when the start was dropped (the tab is at its stream count or budget). */
+  function start(sender: Sender, route: string, message: StartMessage, now: number, out: BackgroundToPanelMessage[]): boolean {
+    if (routes.has(route)) return true;
     const tab = tabOf(sender.tabId);
     const evicted = evict(sender.tabId, () => tab.ids.length < limits.streamsPerTab);
     if (evicted.length) out.push({ kind: 'streams-removed', streamIds: evicted });
-    if (tab.ids.length >= limits.streamsPerTab) return;
+    const cost = metaBytes(message.meta);
+    if (tab.ids.length >= limits.streamsPerTab || admit(sender.tabId, 0, cost, out) !== null) return false;
     const id = `${nextId++}`;
-    const info: StreamInfo = { id, tabId: sender.tabId, frameId: sender.frameId, meta: message.meta, bytes: 0, truncated: false, end: null };
-    streams.set(id, { info, chunks: [], route, receivedAt: now, batches: 0, persisted: true });
-    routes.set(route, id);
+    const info: StreamInfo = { id, tabId: sender.tabId, frameId: sender.frameId, meta: message.meta, bytes: 0, truncated: false, truncation: null, end: null };
+    const stream: StoredStream = { info, chunks: [], route, receivedAt: now };
+    streams.set(id, stream);
+    routes.add(route, id);
     tab.ids.push(id);
-    dirtyStreams.add(id);
+    tab.bytes += cost;
+    totalBytes += cost;
+    log.putStream(record(stream));
     out.push({ kind: 'stream-added', stream: { ...info } });
+    return true;
   }
 
   function append(tabId: number, stream: StoredStream, chunk: CapturedChunk, out: BackgroundToPanelMessage[]): void {
-    const size = decodedLength(chunk.base64);
-    const tab = tabOf(tabId);
     if (stream.info.truncated || stream.info.end) return;
-    if (stream.info.bytes + size > limits.streamBytes) {
-      stream.info.truncated = true;
-      dirtyStreams.add(stream.info.id);
-      return;
-    }
-    if (tab.bytes + size > limits.tabBytes) {
-      const evicted = evict(tabId, () => tab.bytes + size <= limits.tabBytes);
-      if (evicted.length) out.push({ kind: 'streams-removed', streamIds: evicted });
-      if (tab.bytes + size > limits.tabBytes) {
-        stream.info.truncated = true;
-        dirtyStreams.add(stream.info.id);
-        return;
-      }
-    }
+    const size = decodedLength(chunk.base64);
+    const refused = admit(tabId, stream.info.bytes, size, out);
+    if (refused) return truncate(stream, refused, out);
     stream.chunks.push(chunk);
     stream.info.bytes += size;
-    tab.bytes += size;
-    let pending = unsaved.get(stream.info.id);
-    if (!pending) unsaved.set(stream.info.id, (pending = []));
-    pending.push(chunk);
-    dirtyStreams.add(stream.info.id);
+    tabOf(tabId).bytes += size;
+    totalBytes += size;
+    log.appendChunk(stream.info.id, chunk);
+    log.putStream(record(stream));
     const last = out[out.length - 1];
     if (last?.kind === 'stream-data' && last.streamId === stream.info.id) last.chunks.push(chunk);
     else out.push({ kind: 'stream-data', streamId: stream.info.id, chunks: [chunk] });
   }
 
+  function end(stream: StoredStream, message: Extract<RelayMessage, { kind: 'stream-end' }>, out: BackgroundToPanelMessage[]): void {
+    if (stream.info.end) return;
+    if (message.truncated && !stream.info.truncated) truncate(stream, 'relay', out);
+    stream.info.end = message.end;
+    log.putStream(record(stream));
+    out.push({ kind: 'stream-ended', streamId: stream.info.id, end: message.end, truncated: stream.info.truncated });
+  }
+
   return {
     /**
-     * Applies one relay batch from `sender`; returns the panel messages for the sender's tab and
-     * the sequence number to acknowledge. Messages already applied (re-sent after a worker
-     * restart) are skipped.
+     * Applies one relay batch from `sender`: the panel messages for the sender's tab, and the
+     * relay's sequence number to acknowledge once stored. Messages already applied (re-sent after
+     * a worker restart) are skipped.
      */
-    applyBatch(sender: Sender, batch: RelayToBackgroundMessage, now: number): { events: TabEvents; upTo: number } {
-      const relay = `${sender.tabId}:${sender.frameId}:${sender.documentId ?? ''}:${batch.relay}`;
+    applyBatch(sender: Sender, batch: RelayToBackgroundMessage, now: number): BatchResult {
+      const relay = routes.relayKey(sender, batch.relay);
       const out: BackgroundToPanelMessage[] = [];
-      let upTo = relaySeqs.get(relay) ?? -1;
+      let upTo = routes.appliedUpTo(relay);
+      const dropped = { streams: 0, bytes: 0 };
       for (const { seq, message } of batch.batch) {
         if (seq <= upTo) continue;
         upTo = seq;
-        const route = `${relay}:${message.streamId}`;
-        if (message.kind === 'stream-start') {
-          start(sender, route, message, now, out);
+        if (message.kind === 'dropped') {
+          dropped.streams += message.streams;
+          dropped.bytes += message.bytes;
           continue;
         }
-        const stream = streams.get(routes.get(route) ?? '');
-        if (!stream) continue;
-        if (message.kind === 'stream-chunk') {
-          append(sender.tabId, stream, message.chunk, out);
-        } else if (!stream.info.end) {
-          stream.info.end = message.end;
-          stream.info.truncated ||= message.truncated;
-          dirtyStreams.add(stream.info.id);
-          out.push({ kind: 'stream-ended', streamId: stream.info.id, end: message.end, truncated: stream.info.truncated });
+        const route = routes.routeOf(relay, message.streamId);
+        if (message.kind === 'stream-start') {
+          if (!start(sender, route, message, now, out)) dropped.streams++;
+          continue;
         }
+        const stream = streams.get(routes.streamOf(route) ?? '');
+        if (!stream) continue;
+        if (message.kind === 'stream-chunk') append(sender.tabId, stream, message.chunk, out);
+        else end(stream, message, out);
       }
-      relaySeqs.set(relay, upTo);
-      dirtyRelays.add(relay);
-      return { events: { tabId: sender.tabId, messages: out }, upTo };
+      if (dropped.streams) out.push({ kind: 'notice', text: `${dropped.streams} stream${dropped.streams === 1 ? '' : 's'} of this tab not captured: the page started streams faster than the capture budget allows` });
+      routes.setApplied(relay, upTo);
+      log.putRelay(relay, upTo);
+      return { tabId: sender.tabId, messages: out, relay, upTo };
     },
 
     /** The tab's top frame navigated at `at` (epoch ms): forget what came before unless preserving. */
@@ -192,97 +182,54 @@ export function createTabStore() {
       const removed = [...(tabs.get(tabId)?.ids ?? [])];
       removeStreams(tabId, removed);
       tabs.delete(tabId);
-      removedKeys.push(keys.tab(tabId));
-      for (const relay of relaySeqs.keys()) {
-        if (relay.startsWith(`${tabId}:`)) {
-          relaySeqs.delete(relay);
-          dirtyRelays.delete(relay);
-          removedKeys.push(keys.relay(relay));
-        }
-      }
+      log.putTab(tabId, null);
+      for (const relay of routes.removeTab(tabId)) log.putRelay(relay, null);
       return removed;
     },
 
     setPreserveLog(tabId: number, value: boolean): void {
       tabOf(tabId).preserveLog = value;
-      dirtyTabs.add(tabId);
+      log.putTab(tabId, { preserveLog: value });
     },
 
-    preserveLog(tabId: number): boolean {
-      return tabs.get(tabId)?.preserveLog ?? false;
+    preserveLog: (tabId: number): boolean => tabs.get(tabId)?.preserveLog ?? false,
+
+    budgets: (): Budgets => budgets,
+    /** New budgets apply to bytes from now on: what is kept stays. */
+    setBudgets(next: Budgets): Budgets {
+      budgets = consistentBudgets(next);
+      return budgets;
     },
+
+    /** Bytes kept for the tab and in total, metadata included. */
+    used: (tabId: number) => ({ tab: tabs.get(tabId)?.bytes ?? 0, total: totalBytes }),
 
     /** The tab's streams in arrival order. */
     streamsOf(tabId: number): StoredStream[] {
       return (tabs.get(tabId)?.ids ?? []).map((id) => streams.get(id)!);
     },
 
-    /**
-     * Storage is full: takes the oldest ended stream still stored out of storage (it stays in
-     * memory while this worker lives) and returns its keys to remove; empty when none is left.
-     */
-    unpersistOldest(): string[] {
-      const oldest = [...streams.values()].find((stream) => stream.persisted && stream.info.end);
-      if (!oldest) return [];
-      oldest.persisted = false;
-      const keysOf = [keys.stream(oldest.info.id)];
-      for (let batch = 0; batch < oldest.batches; batch++) keysOf.push(keys.chunks(oldest.info.id, batch));
-      return keysOf;
+    /** Puts back a stream read from storage (already validated), with the chunks stored for it. */
+    restoreStream(saved: StreamRecord, chunks: CapturedChunk[]): void {
+      if (streams.has(saved.info.id)) return;
+      // The bytes are what storage kept: a write that never happened is not counted.
+      const info = { ...saved.info, bytes: chunks.reduce((sum, chunk) => sum + decodedLength(chunk.base64), 0) };
+      const stream: StoredStream = { ...saved, info, chunks };
+      streams.set(info.id, stream);
+      routes.add(saved.route, info.id);
+      const tab = tabOf(info.tabId);
+      tab.ids.push(info.id);
+      tab.ids.sort((a, b) => Number(a) - Number(b));
+      const cost = costOf(stream);
+      tab.bytes += cost;
+      totalBytes += cost;
+      nextId = Math.max(nextId, Number(info.id) + 1);
     },
-
-    /** Everything changed since the last call, as storage keys. */
-    takeChanges(): Changes {
-      const set: Record<string, unknown> = {};
-      for (const id of dirtyStreams) {
-        const stream = streams.get(id);
-        if (!stream?.persisted) continue;
-        const pending = unsaved.get(id);
-        if (pending?.length) set[keys.chunks(id, stream.batches++)] = pending;
-        set[keys.stream(id)] = { info: stream.info, route: stream.route, receivedAt: stream.receivedAt, batches: stream.batches };
-      }
-      for (const tabId of dirtyTabs) if (tabs.has(tabId)) set[keys.tab(tabId)] = { preserveLog: tabs.get(tabId)!.preserveLog };
-      for (const relay of dirtyRelays) set[keys.relay(relay)] = relaySeqs.get(relay);
-      if (dirtyStreams.size) set[keys.next] = nextId;
-      const remove = removedKeys.splice(0);
-      unsaved.clear();
-      dirtyStreams.clear();
-      dirtyTabs.clear();
-      dirtyRelays.clear();
-      return { set, remove };
+    restoreTab(tabId: number, prefs: { preserveLog: boolean }): void {
+      tabOf(tabId).preserveLog = prefs.preserveLog;
     },
-
-    /** Rebuilds the model from what `takeChanges` wrote (a restarted service worker). */
-    restore(saved: Record<string, unknown>): void {
-      const chunkBatches = new Map<string, [number, CapturedChunk[]][]>();
-      for (const [key, value] of Object.entries(saved)) {
-        const [kind, ...rest] = key.split(':');
-        if (kind === 'c') {
-          const [id, batch] = rest;
-          const list = chunkBatches.get(id) ?? [];
-          list.push([Number(batch), value as CapturedChunk[]]);
-          chunkBatches.set(id, list);
-        } else if (kind === 't') {
-          tabOf(Number(rest[0])).preserveLog = (value as { preserveLog: boolean }).preserveLog;
-        } else if (kind === 'r') {
-          relaySeqs.set(rest.join(':'), value as number);
-        } else if (key === keys.next) {
-          nextId = Math.max(nextId, value as number);
-        }
-      }
-      const restored = Object.entries(saved)
-        .filter(([key]) => key.startsWith('s:'))
-        .map(([, value]) => value as Omit<StoredStream, 'chunks'>)
-        .sort((a, b) => Number(a.info.id) - Number(b.info.id));
-      for (const saved of restored) {
-        const batches = (chunkBatches.get(saved.info.id) ?? []).sort((a, b) => a[0] - b[0]);
-        const stream: StoredStream = { ...saved, chunks: batches.flatMap(([, chunks]) => chunks), persisted: true };
-        streams.set(saved.info.id, stream);
-        routes.set(saved.route, saved.info.id);
-        const tab = tabOf(saved.info.tabId);
-        tab.ids.push(saved.info.id);
-        tab.bytes += saved.info.bytes;
-        nextId = Math.max(nextId, Number(saved.info.id) + 1);
-      }
+    restoreRelay(relay: string, upTo: number): void {
+      routes.setApplied(relay, upTo);
     },
   };
 }

@@ -45,10 +45,13 @@ describe('network-log fallback', () => {
   });
 
   it('reads the body of SSE requests only', async () => {
-    const sse = { ...entry([{ name: 'content-type', value: 'text/event-stream' }]), getContent: (callback) => callback('data: [DONE]\n\n', '') } as FinishedRequest;
+    const sse = { ...entry([{ name: 'content-type', value: 'text/event-stream' }]), getContent: (callback) => callback!('data: [DONE]\n\n', '') } as FinishedRequest;
     const json = { ...entry([{ name: 'content-type', value: 'application/json' }]), getContent: () => { throw new Error('must not read non-SSE bodies'); } } as FinishedRequest;
     expect(await readNetworkLogStream(sse)).toMatchObject({ body: 'data: [DONE]\n\n', meta: { transport: 'network-log' } });
     expect(await readNetworkLogStream(json)).toBeNull();
+    // Firefox: getContent returns a promise of [content, mimeType]
+    const firefox = { ...sse, getContent: async () => ['data: [DONE]\n\n', 'text/event-stream'] as [string, string] } as FinishedRequest;
+    expect(await readNetworkLogStream(firefox)).toMatchObject({ body: 'data: [DONE]\n\n' });
     const bodiless = { ...sse, getContent: (callback: (content: string, encoding: string) => void) => callback(null as unknown as string, '') } as FinishedRequest;
     expect(await readNetworkLogStream(bodiless)).toMatchObject({ body: null, meta: { note: networkLogNoBodyNote } });
   });

@@ -76,17 +76,29 @@ export function decodeContent(content: string | null | undefined, encoding: stri
   return new TextDecoder().decode(fromBase64(content));
 }
 
-/** A finished request with a body reader, as `onRequestFinished` and `getHAR()` give them. */
+/**
+ * A finished request with a body reader, as `onRequestFinished` and `getHAR()` give them. These
+ * objects come from the browser, not from webextension-polyfill (which wraps namespaces, not the
+ * methods of objects they hand out), so their one difference is handled here: Chrome's
+ * `getContent` takes a callback, Firefox's returns a promise of `[content, mimeType]`.
+ */
 export type FinishedRequest = HarEntry & {
-  getContent(callback: (content: string, encoding: string) => void): void;
+  getContent(callback?: (content: string, encoding: string) => void): Promise<[string, string]> | void;
 };
 
-export function readNetworkLogStream(request: FinishedRequest): Promise<NetworkLogStream | null> {
-  if (!isEventStreamResponse(request)) return Promise.resolve(null);
+function readContent(request: FinishedRequest): Promise<{ content: string | null; encoding: string | null }> {
   return new Promise((resolve) => {
-    request.getContent((content, encoding) => {
-      const body = decodeContent(content, encoding);
-      resolve({ meta: streamMetaOf(request, body === null ? networkLogNoBodyNote : networkLogNote), body });
-    });
+    const returned = request.getContent((content, encoding) => resolve({ content, encoding }));
+    if (returned && typeof returned.then === 'function') {
+      // Firefox: the body is text; the second value is the MIME type, not an encoding
+      returned.then(([content]) => resolve({ content, encoding: null }), () => resolve({ content: null, encoding: null }));
+    }
   });
+}
+
+export async function readNetworkLogStream(request: FinishedRequest): Promise<NetworkLogStream | null> {
+  if (!isEventStreamResponse(request)) return null;
+  const { content, encoding } = await readContent(request);
+  const body = decodeContent(content, encoding);
+  return { meta: streamMetaOf(request, body === null ? networkLogNoBodyNote : networkLogNote), body };
 }

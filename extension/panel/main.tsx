@@ -8,6 +8,7 @@ import './panel.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { App, type PanelActions } from './components/App.js';
+import { openPort } from '../shared/browser-port.js';
 import { connectPanel } from './connection/background-client.js';
 import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { storeEvents } from './connection/store-events.js';
@@ -58,6 +59,7 @@ function start(): PanelActions {
         if (text) linkDevtools();
       },
     }),
+    openPort,
   );
   // Live streams notice a stall while no data arrives.
   setInterval(() => store.streams.tickLive(Date.now()), 1000);

@@ -32,7 +32,7 @@ describe('relay outbox', () => {
     expect(sent.map((message) => message.batch.length)).toEqual([limits.batchMessages, 3]);
 
     const big = createOutbox('r');
-    const third = 'A'.repeat(limits.batchBytes / 3);
+    const third = 'A'.repeat(limits.batchBytes / 3 - 1024);
     for (let index = 0; index < 4; index++) big.push(chunk(third));
     const bigSent: RelayToBackgroundMessage[] = [];
     big.flush((message) => bigSent.push(message));

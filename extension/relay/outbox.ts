@@ -11,8 +11,12 @@ export type Sender = (message: RelayToBackgroundMessage) => void;
 
 type Entry = { seq: number; message: RelayMessage; size: number };
 
-function sizeOf(message: RelayMessage): number {
-  return message.kind === 'stream-chunk' ? message.chunk.base64.length : 256;
+/** A chunk's envelope around its base64, in characters (`{"kind":"stream-chunk",…}`). */
+const chunkEnvelope = 128;
+
+/** What a message really costs on the wire: its JSON size (metadata included). */
+export function sizeOf(message: RelayMessage): number {
+  return message.kind === 'stream-chunk' ? message.chunk.base64.length + chunkEnvelope : JSON.stringify(message).length;
 }
 
 export function createOutbox(relay: string) {
@@ -21,10 +25,14 @@ export function createOutbox(relay: string) {
   let sentUpTo = -1;
   let queuedBytes = 0;
   return {
-    /** Queues a message; false when the queue is full (the caller then truncates the stream). */
+    /**
+     * Queues a message; false when the queue is full (the caller then truncates or drops the
+     * stream). Stream ends and drop notes always fit: they are small and bounded by the starts.
+     */
     push(message: RelayMessage): boolean {
       const size = sizeOf(message);
-      if (message.kind === 'stream-chunk' && queuedBytes + size > limits.relayQueueBytes) return false;
+      const refusable = message.kind === 'stream-start' || message.kind === 'stream-chunk';
+      if (refusable && queuedBytes + size > limits.relayQueueBytes) return false;
       queue.push({ seq: nextSeq++, message, size });
       queuedBytes += size;
       return true;
@@ -51,6 +59,10 @@ export function createOutbox(relay: string) {
     /** A new connection: everything unacknowledged goes again. */
     reconnected(): void {
       sentUpTo = -1;
+    },
+    /** The sequence number of the last message queued. */
+    get lastSeq(): number {
+      return nextSeq - 1;
     },
     get pending(): number {
       return queue.length;

@@ -108,6 +108,8 @@ export const capturedChunkSchema = z.object({
 });
 export type CapturedChunk = z.infer<typeof capturedChunkSchema>;
 
+const count = z.number().int().nonnegative();
+
 export const relayMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stream-start'), streamId: pageStreamId, meta: streamMetaSchema }),
   z.object({ kind: z.literal('stream-chunk'), streamId: pageStreamId, chunk: capturedChunkSchema }),
@@ -118,6 +120,8 @@ export const relayMessageSchema = z.discriminatedUnion('kind', [
     /** The relay dropped bytes of this stream (its queue was full). */
     truncated: z.boolean(),
   }),
+  /** The relay dropped whole streams (a flood of starts past its queue budget) since its last note. */
+  z.object({ kind: z.literal('dropped'), streams: count, bytes: count }),
 ]);
 export type RelayMessage = z.infer<typeof relayMessageSchema>;
 
@@ -149,12 +153,27 @@ export type StreamInfo = {
   bytes: number;
   /** Bytes past a size cap were dropped. */
   truncated: boolean;
+  /** Which budget truncated it, in words; null when none did. */
+  truncation: string | null;
   end: StreamEnd | null;
 };
 
+/** Bytes kept per stream, per tab and across tabs (metadata counted); a setting of the panel. */
+export const budgetsSchema = z.object({
+  streamBytes: z.number().int().min(limits.budgetMinBytes).max(limits.budgetMaxBytes),
+  tabBytes: z.number().int().min(limits.budgetMinBytes).max(limits.budgetMaxBytes),
+  totalBytes: z.number().int().min(limits.budgetMinBytes).max(limits.budgetMaxBytes),
+});
+export type Budgets = z.infer<typeof budgetsSchema>;
+
 export type BackgroundToPanelMessage =
   /** First message on every connection; a snapshot of the tab follows, then `snapshot-done`. */
-  | { kind: 'hello'; version: number; tabId: number; preserveLog: boolean }
+  | { kind: 'hello'; version: number; tabId: number; preserveLog: boolean; budgets: Budgets }
+  /** A budget stopped keeping a live stream's bytes: `bytes` were kept, `note` says which budget. */
+  | { kind: 'stream-truncated'; streamId: string; bytes: number; note: string }
+  /** Something the user should know about the capture of this tab (e.g. a flood was dropped). */
+  | { kind: 'notice'; text: string }
+  | { kind: 'budgets'; budgets: Budgets }
   | { kind: 'stream-added'; stream: StreamInfo }
   | { kind: 'stream-data'; streamId: string; chunks: CapturedChunk[] }
   | { kind: 'stream-ended'; streamId: string; end: StreamEnd; truncated: boolean }
@@ -168,5 +187,7 @@ export type BackgroundToPanelMessage =
 export const panelToBackgroundMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set-preserve-log'), value: z.boolean() }),
   z.object({ kind: z.literal('clear') }),
+  /** Changes the budgets for every tab; the background answers every panel with `budgets`. */
+  z.object({ kind: z.literal('set-budgets'), budgets: budgetsSchema }),
 ]);
 export type PanelToBackgroundMessage = z.infer<typeof panelToBackgroundMessageSchema>;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_PROTOCOL_VERSION, tabIdOfPanelPort, type BackgroundToPanelMessage, type RelayMessage, type StreamMeta } from '../../shared/messages.js';
-import { connectPanel, type PortLike } from './background-client.js';
+import { tabIdOfPanelPort, type RelayMessage, type StreamMeta } from '../../shared/messages.js';
+import { createMemoryPorts } from '../../shared/wall/memory-wall.js';
+import { wallOfPort } from '../../shared/wall/port-wall.js';
+import type { RuntimePort } from '../../shared/wall/runtime-port.js';
+import { batch } from '../../test-support/capture.js';
+import { connectPanel } from './background-client.js';
 import { createPanelHub } from '../../background/panels.js';
+import { createChangeLog } from '../../background/change-log.js';
 import { createTabStore } from '../../background/tab-store.js';
 
 const meta: StreamMeta = {
@@ -11,38 +16,25 @@ const meta: StreamMeta = {
 
 /** A background in memory: the real store and panel hub behind in-memory ports. */
 function memoryBackground() {
-  const store = createTabStore();
+  const store = createTabStore(createChangeLog());
   const hub = createPanelHub(store);
-  const disconnects: (() => void)[] = [];
+  const servers: RuntimePort[] = [];
   let seq = 0;
   return {
     relay(tabId: number, messages: RelayMessage[]) {
-      const { events } = store.applyBatch(
-        { tabId, frameId: 0, documentId: 'd' },
-        { version: CAPTURE_PROTOCOL_VERSION, relay: 'r', batch: messages.map((message) => ({ seq: seq++, message })) },
-        Date.now(),
-      );
-      hub.broadcast(events.tabId, events.messages);
+      const result = store.applyBatch({ tabId, frameId: 0, documentId: 'd' }, batch('r', seq, messages), Date.now());
+      seq += messages.length;
+      hub.broadcast(result.tabId, result.messages);
     },
     /** Chrome stopping the worker: every panel port disconnects. */
     stop() {
-      for (const disconnect of disconnects.splice(0)) disconnect();
+      for (const server of servers.splice(0)) server.disconnect();
     },
-    connect(name: string): PortLike {
-      const onMessage: ((message: BackgroundToPanelMessage) => void)[] = [];
-      const onDisconnect: (() => void)[] = [];
-      const port = {
-        postMessage: (message: BackgroundToPanelMessage) => queueMicrotask(() => onMessage.forEach((listener) => listener(structuredClone(message)))),
-        onDisconnect: { addListener: (listener: () => void) => onDisconnect.push(listener) },
-      };
-      disconnects.push(() => onDisconnect.forEach((listener) => listener()));
-      hub.add(tabIdOfPanelPort(name)!, port as never);
-      return {
-        postMessage: () => undefined,
-        disconnect: () => undefined,
-        onMessage: { addListener: (listener) => onMessage.push(listener) },
-        onDisconnect: { addListener: (listener) => onDisconnect.push(listener) },
-      };
+    connect(name: string): RuntimePort {
+      const { client, server } = createMemoryPorts(name);
+      servers.push(server);
+      hub.add(tabIdOfPanelPort(name)!, wallOfPort(server));
+      return client;
     },
   };
 }

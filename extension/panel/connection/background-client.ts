@@ -1,58 +1,61 @@
-/// <reference types="chrome" />
 /**
- * The panel's typed client of the background: one port per inspected tab, reconnected when
- * Chrome stops and restarts the service worker (each connection starts with `reset`, then the
- * tab's whole capture, then `ready`, then live events). Bytes arrive decoded. The port factory is a parameter so tests run it against an in-memory background.
+ * The panel's typed client of the background: a reconnecting port wall per inspected tab (Chrome
+ * stops and restarts the service worker; each connection starts with `reset`, then the tab's whole
+ * capture, then `ready`, then live events). Bytes arrive decoded.
  */
-import { panelPortName } from '../../shared/hops.js';
+import { CAPTURE_PROTOCOL_VERSION, panelPortName } from '../../shared/hops.js';
 import { fromBase64 } from '../../shared/base64.js';
-import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamEnd, StreamInfo } from '../../shared/messages.js';
+import type { BackgroundToPanelMessage, Budgets, PanelToBackgroundMessage, StreamEnd, StreamInfo } from '../../shared/messages.js';
+import { createPortWall } from '../../shared/wall/port-wall.js';
+import type { RuntimePort } from '../../shared/wall/runtime-port.js';
 
 export type PanelChunk = { bytes: Uint8Array; at: number };
 
 export type PanelEvents = {
   /** A (re)connection: forget everything; the whole capture follows. */
-  reset(state: { tabId: number; preserveLog: boolean }): void;
+  reset(state: { tabId: number; preserveLog: boolean; budgets: Budgets }): void;
   /** The capture so far has been replayed; events from here on are live. */
   ready(): void;
   streamAdded(stream: StreamInfo): void;
   data(streamId: string, chunks: PanelChunk[]): void;
+  /** A budget stopped keeping the stream's bytes: `bytes` were kept; `note` says which budget. */
+  truncated(streamId: string, bytes: number, note: string): void;
   ended(streamId: string, end: StreamEnd, truncated: boolean): void;
   removed(streamIds: string[]): void;
   navigated(url: string, removed: string[]): void;
   preserveLog(value: boolean): void;
+  budgets(budgets: Budgets): void;
+  /** Something about this tab's capture the user should know (e.g. a flood was dropped). */
+  notice(text: string): void;
   /** A problem to show the user, or null once it is gone. */
   problem(text: string | null): void;
 };
 
-export type PortLike = Pick<chrome.runtime.Port, 'postMessage' | 'disconnect'> & {
-  onMessage: { addListener(listener: (message: BackgroundToPanelMessage) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-};
-
 export type PanelClient = {
   setPreserveLog(value: boolean): void;
+  setBudgets(budgets: Budgets): void;
   clear(): void;
   close(): void;
 };
 
-const chromeConnect = (name: string): PortLike => chrome.runtime.connect({ name });
-
-export function connectPanel(tabId: number, events: Partial<PanelEvents>, connect: (name: string) => PortLike = chromeConnect): PanelClient {
-  let port: PortLike | null = null;
-  let closed = false;
-
+/** `connect` opens a runtime port (`browser-port.ts` in the panel page, in-memory ports in tests). */
+export function connectPanel(tabId: number, events: Partial<PanelEvents>, connect: (name: string) => RuntimePort): PanelClient {
   function apply(message: BackgroundToPanelMessage): void {
     switch (message.kind) {
       case 'hello':
+        if (message.version !== CAPTURE_PROTOCOL_VERSION) {
+          return events.problem?.(`The streamscope background speaks capture protocol ${message.version}, this panel ${CAPTURE_PROTOCOL_VERSION}: close and reopen DevTools.`);
+        }
         events.problem?.(null);
-        return events.reset?.({ tabId: message.tabId, preserveLog: message.preserveLog });
+        return events.reset?.({ tabId: message.tabId, preserveLog: message.preserveLog, budgets: message.budgets });
       case 'snapshot-done':
         return events.ready?.();
       case 'stream-added':
         return events.streamAdded?.(message.stream);
       case 'stream-data':
         return events.data?.(message.streamId, message.chunks.map(({ base64, at }) => ({ bytes: fromBase64(base64), at })));
+      case 'stream-truncated':
+        return events.truncated?.(message.streamId, message.bytes, message.note);
       case 'stream-ended':
         return events.ended?.(message.streamId, message.end, message.truncated);
       case 'streams-removed':
@@ -61,47 +64,29 @@ export function connectPanel(tabId: number, events: Partial<PanelEvents>, connec
         return events.navigated?.(message.url, message.removed);
       case 'preserve-log':
         return events.preserveLog?.(message.value);
+      case 'budgets':
+        return events.budgets?.(message.budgets);
+      case 'notice':
+        return events.notice?.(message.text);
     }
   }
 
-  function open(): void {
-    let answered = false;
-    try {
-      port = connect(panelPortName(tabId));
-    } catch {
-      events.problem?.('The extension was reloaded or removed: close and reopen DevTools.');
-      return;
-    }
-    port.onMessage.addListener((message) => {
-      answered = true;
-      apply(message);
-    });
-    port.onDisconnect.addListener(() => {
-      port = null;
-      if (closed) return;
-      // a worker that stopped after answering is restarted by connecting; one that never answered
-      // would only refuse again
-      if (answered) open();
-      else events.problem?.('The streamscope background did not answer: reload the extension.');
-    });
-  }
-
-  function send(message: PanelToBackgroundMessage): void {
-    try {
-      port?.postMessage(message);
-    } catch {
-      // disconnected: the reconnection brings the current state
-    }
-  }
-
-  open();
-  return {
-    setPreserveLog: (value) => send({ kind: 'set-preserve-log', value }),
-    clear: () => send({ kind: 'clear' }),
-    close() {
-      closed = true;
-      port?.disconnect();
-      port = null;
+  const wall = createPortWall<BackgroundToPanelMessage, PanelToBackgroundMessage>({
+    connect: () => connect(panelPortName(tabId)),
+    lazy: false,
+    // a worker that stopped after answering is restarted by connecting at once; one that never
+    // answered is asked again ever more slowly
+    onDisconnect: (answered) => {
+      if (!answered) events.problem?.('The streamscope background did not answer: reload the extension.');
     },
+    onDead: () => events.problem?.('The extension was reloaded or removed: close and reopen DevTools.'),
+  });
+  wall.listen(apply);
+
+  return {
+    setPreserveLog: (value) => wall.send({ kind: 'set-preserve-log', value }),
+    setBudgets: (budgets) => wall.send({ kind: 'set-budgets', budgets }),
+    clear: () => wall.send({ kind: 'clear' }),
+    close: wall.close,
   };
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeDone } from '../../../protocol/index.js';
-import { connectPanel, type PortLike } from './background-client.js';
+import { connectPanel } from './background-client.js';
+import type { RuntimePort } from '../../shared/wall/runtime-port.js';
 import { CAPTURE_PROTOCOL_VERSION } from '../../shared/hops.js';
-import type { BackgroundToPanelMessage, PanelToBackgroundMessage, StreamInfo } from '../../shared/messages.js';
+import type { BackgroundToPanelMessage, Budgets, PanelToBackgroundMessage, StreamInfo } from '../../shared/messages.js';
+
+const budgets: Budgets = { streamBytes: 2 ** 20, tabBytes: 2 ** 21, totalBytes: 2 ** 22 };
 import { streamMeta } from '../test-support/stream-meta.js';
 import { createStore } from '../state/store.js';
 import { storeEvents } from './store-events.js';
@@ -10,27 +13,29 @@ import { storeEvents } from './store-events.js';
 const meta = streamMeta({ url: 'http://127.0.0.1/api/chat', startedAt: 0 });
 
 function info(id: string, end: StreamInfo['end'] = null): StreamInfo {
-  return { id, tabId: 1, frameId: 0, meta, bytes: 0, truncated: false, end };
+  return { id, tabId: 1, frameId: 0, meta, bytes: 0, truncated: false, truncation: null, end };
 }
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
-const hello = (preserveLog = false): BackgroundToPanelMessage => ({ kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId: 1, preserveLog });
+const hello = (preserveLog = false): BackgroundToPanelMessage => ({ kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId: 1, preserveLog, budgets });
 
 /** The background client over an in-memory port: `deliver` plays the background's messages. */
 function connectedStore() {
   const store = createStore();
   const listeners: ((message: BackgroundToPanelMessage) => void)[] = [];
   const sent: PanelToBackgroundMessage[] = [];
-  const port: PortLike = {
-    postMessage: (message: PanelToBackgroundMessage) => sent.push(message),
+  const port: RuntimePort = {
+    name: 'panel',
+    postMessage: (message) => sent.push(message as PanelToBackgroundMessage),
     disconnect: () => {},
-    onMessage: { addListener: (listener) => listeners.push(listener) },
+    onMessage: { addListener: (listener) => void listeners.push(listener) },
     onDisconnect: { addListener: () => {} },
   };
   const ready: number[] = [];
-  const client = connectPanel(1, storeEvents(store, { onReady: () => ready.push(1), onProblem: () => {} }), () => port);
+  const budgetsSeen: Budgets[] = [];
+  const client = connectPanel(1, storeEvents(store, { onReady: () => ready.push(1), onProblem: () => {}, onBudgets: (value) => budgetsSeen.push(value) }), () => port);
   const deliver = (...messages: BackgroundToPanelMessage[]) => messages.forEach((message) => listeners.forEach((listener) => listener(message)));
-  return { store, client, sent, ready, deliver };
+  return { store, client, sent, ready, deliver, budgetsSeen };
 }
 
 describe('store events', () => {
@@ -70,6 +75,9 @@ describe('store events', () => {
     store.streams.addFromNetworkLog({ ...meta, url: 'http://127.0.0.1/log', startedAt: 99_999 }, '');
     deliver({ kind: 'stream-ended', streamId: 'a', end: { at: 5, outcome: 'error', error: 'network error' }, truncated: true });
     expect(store.streams.get('a')?.error).toBe('network error; truncated: bytes past the size cap were dropped');
+    deliver({ kind: 'stream-truncated', streamId: 'b', bytes: 3, note: "truncated: the tab's capture reached its size budget" });
+    deliver({ kind: 'stream-ended', streamId: 'b', end: { at: 6, outcome: 'complete' }, truncated: true });
+    expect(store.streams.get('b')?.error).toBe("truncated: the tab's capture reached its size budget");
 
     deliver({ kind: 'preserve-log', value: true }, { kind: 'navigated', url: 'http://127.0.0.1/next', removed: [] });
     expect(store.streams.list.value).toHaveLength(3);
@@ -83,6 +91,7 @@ describe('store events', () => {
     const { client, sent } = connectedStore();
     client.setPreserveLog(true);
     client.clear();
-    expect(sent).toEqual([{ kind: 'set-preserve-log', value: true }, { kind: 'clear' }]);
+    client.setBudgets(budgets);
+    expect(sent).toEqual([{ kind: 'set-preserve-log', value: true }, { kind: 'clear' }, { kind: 'set-budgets', budgets }]);
   });
 });
