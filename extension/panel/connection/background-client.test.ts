@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { tabIdOfPanelPort, type RelayMessage, type StreamMeta } from '../../shared/messages.js';
+import { tabIdOfPanelPort, type RelayMessage } from '../../shared/messages.js';
 import { createMemoryPorts } from '../../shared/wall/memory-wall.js';
 import { wallOfPort } from '../../shared/wall/port-wall.js';
 import type { RuntimePort } from '../../shared/wall/runtime-port.js';
-import { batch } from '../../test-support/capture.js';
+import { batch, meta } from '../../test-support/capture.js';
 import { connectPanel } from './background-client.js';
 import { createPanelHub } from '../../background/panels.js';
 import { createChangeLog } from '../../background/change-log.js';
 import { createTabStore } from '../../background/tab-store.js';
-
-const meta: StreamMeta = {
-  transport: 'fetch', url: 'http://127.0.0.1/sse', method: 'GET', requestHeaders: {}, requestBody: null, status: 200, statusText: 'OK',
-  responseHeaders: {}, startedAt: 0, frameUrl: 'http://127.0.0.1/', bytes: 'wire', note: null,
-};
 
 /** A background in memory: the real store and panel hub behind in-memory ports. */
 function memoryBackground() {
