@@ -19,7 +19,7 @@ export type DevtoolsTargets = {
 type Reply = { id: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
 
 /** A frame still being created when attached to can drop a session's messages: past this, attach afresh. */
-const answerTimeoutMs = 3000;
+const answerTimeoutMs = 10_000;
 const pollMs = 100;
 
 /** Calls `read` until it gives a value; on timeout the error shows what `last` saw. */

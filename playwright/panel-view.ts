@@ -67,7 +67,7 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
       );
     },
     async show(view) {
-      await evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${views.indexOf(view) + 1}', bubbles: true }))`);
+      await waitFor<boolean>(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: '${views.indexOf(view) + 1}', bubbles: true })), true)`, `the ${view} view`);
     },
     waitForDetail: (what, accept) => waitFor<PanelDetail | null>(readDetail, what, (detail) => detail !== null && typeof detail === 'object' && accept(detail)) as Promise<PanelDetail>,
     async setPreserveLog(on) {

@@ -1,0 +1,65 @@
+/**
+ * The extension in real DevTools, driven by the demo page (the real AI SDK client) against the
+ * mock server: each built-in scenario that ends by itself appears in the panel with its events,
+ * exactly its declared findings and the message text the page shows.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { startMockServer, type MockServer } from '../../mock-server/index.js';
+import { ensureDemoBuilt } from '../support/demo-build.js';
+import { launchWithDevtools, type DevtoolsBrowser, type Panel } from '../panel/support/devtools.js';
+import { builtin, findingsOf, pageReplyText, scriptedEvents, theOnlyStream } from './support.js';
+
+let server: MockServer;
+let devtools: DevtoolsBrowser;
+let page: Page;
+let panel: Panel;
+
+test.beforeAll(async () => {
+  // Chromium with DevTools starts in half a minute on a loaded 2-core machine: once for the file.
+  test.setTimeout(120_000);
+  ensureDemoBuilt();
+  server = await startMockServer({ port: 0 });
+  devtools = await launchWithDevtools();
+  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
+  panel = await devtools.openPanel(page);
+});
+
+test.afterAll(async () => {
+  await devtools?.close();
+  await server?.close();
+});
+
+/** Scenarios whose stream ends without the test's help (the stuck ones never do). */
+const selfEnding = [
+  'plain-text',
+  'reasoning',
+  'tool-multistep',
+  'tool-approval',
+  'long-tool',
+  'slow-drip',
+  'large-payload',
+  'abort',
+  'disconnect',
+  'duplicate-finish',
+  'error-mid-stream',
+  'malformed-json',
+  'unknown-chunk-type',
+  'autogpt-turn',
+];
+
+for (const name of selfEnding) {
+  test(`${name}: its events, its declared findings and the page's text`, async () => {
+    const scenario = builtin(name);
+    // A navigation clears the panel's list (preserve log is off).
+    await page.goto(`${server.url}/?scenario=${name}`);
+    await expect(page.getByTestId('scenario-select')).toHaveValue(name);
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('chat-status')).not.toHaveText(/submitted|streaming/, { timeout: 30_000 });
+
+    await theOnlyStream(panel, name);
+    expect(await findingsOf(panel, await scriptedEvents(scenario), scenario.expect)).toEqual([...new Set(scenario.expect)].sort());
+    const shown = await pageReplyText(page);
+    await panel.show('message');
+    await panel.waitForDetail(`the message text ${JSON.stringify(shown)}`, (detail) => detail.messageText === shown);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The DevTools suite's set-up: the mock server with its demo page (the real AI SDK client), and
+ * what a built-in scenario should look like in the panel — its events, decoded from the bytes the
+ * scenario script sends, and its declared findings.
+ */
+import type { Page } from '@playwright/test';
+import { decodeStream } from '../../protocol/index.js';
+import { builtinScenarios, expandSteps, type Scenario } from '../../mock-server/index.js';
+import type { Panel, PanelRow } from '../panel/support/devtools.js';
+
+export function builtin(name: string): Scenario {
+  const scenario = builtinScenarios.find((candidate) => candidate.name === name);
+  if (!scenario) throw new Error(`no built-in scenario "${name}"`);
+  return scenario;
+}
+
+/** How many SSE events the scenario's script sends until it closes or disconnects. */
+export async function scriptedEvents(scenario: Scenario): Promise<number> {
+  const parts: (string | Uint8Array)[] = [];
+  for (const action of expandSteps(scenario.steps, { dialect: scenario.dialect, seed: scenario.seed })) {
+    if (action.kind === 'send') parts.push(action.bytes);
+    else break;
+  }
+  const bytes = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  return (await decodeStream(new Uint8Array(bytes))).summary.events;
+}
+
+/** The assistant's reply text as the demo page shows it (each text part without its state label). */
+export function pageReplyText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=message-assistant] [data-testid=part-text]')].map((part) => part.firstChild?.textContent ?? '').join(''),
+  );
+}
+
+export const ended = (row: PanelRow) => !['live', 'stuck'].includes(row.state);
+
+/** Waits for exactly one stream in the panel, ended, selects it and returns its row. */
+export async function theOnlyStream(panel: Panel, what: string): Promise<PanelRow> {
+  const [row] = await panel.waitForRows(`${what}: one ended stream`, (rows) => rows.length === 1 && ended(rows[0]));
+  await panel.select(row.path);
+  return row;
+}
+
+/** The selected stream's finding codes (as a sorted set) once its events reach `events`. */
+export async function findingsOf(panel: Panel, events: number, codes: readonly string[]): Promise<string[]> {
+  await panel.show('findings');
+  const wanted = [...new Set(codes)].sort();
+  const detail = await panel.waitForDetail(`${events} events and the findings ${wanted.join(', ') || 'none'}`, (detail) =>
+    detail.events === events && JSON.stringify([...new Set(detail.findings)].sort()) === JSON.stringify(wanted),
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nrows: ${JSON.stringify(await panel.rows())}`);
+  });
+  return [...new Set(detail.findings)].sort();
+}
