@@ -175,7 +175,8 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
 
   /** Reads the body's first line, before the parser sees it, so a wrong body is one finding. */
   function readHead(chunk: Uint8Array | string, last: boolean): void {
-    if (typeof chunk !== 'string') chunk = (headDecoder ??= new TextDecoder()).decode(chunk, { stream: !last });
+    // A chunk's first bytes hold at least `headLength` characters: the rest is not decoded twice.
+    if (typeof chunk !== 'string') chunk = (headDecoder ??= new TextDecoder()).decode(chunk.subarray(0, headLength * 4), { stream: !last });
     head += chunk.slice(0, headLength);
     const text = head.replace(/^[\uFEFF\s]+/, '');
     const lineEnd = text.search(/[\r\n]/);

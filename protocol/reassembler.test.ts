@@ -9,6 +9,7 @@ import { decodeStream } from './decode-stream.js';
 import { aiSdkStreams, deniedApprovalResponse, deniedApprovalTurn, type AiSdkStreamName } from './test-support/ai-sdk-streams.js';
 import { continuedMessage } from './chat-request.js';
 import { runSdkClient } from './test-support/client.js';
+import { sseOf } from './test-support/linter-cases.js';
 import type { FindingCode, UIMessage } from './schemas/report.js';
 import type { UIMessageChunk } from './schemas/chunks.js';
 
@@ -175,5 +176,31 @@ describe('random chunk sequences: our message is the client\'s, and where the cl
     // The generator must exercise both outcomes for the property to mean anything.
     expect(failures).toBeGreaterThan(50);
     expect(failures).toBeLessThan(450);
+  });
+});
+
+describe('lookups by id (tool calls, data parts) agree with the client\'s scans', () => {
+  it('hundreds of tool calls over several steps, ids reused across steps, data parts replaced by id', async () => {
+    const chunks: object[] = [{ type: 'start', messageId: 'm1' }];
+    for (let step = 0; step < 3; step++) {
+      chunks.push({ type: 'start-step' });
+      for (let call = 0; call < 40; call++) {
+        // Ids repeat in every step: the client updates the current step's part, or adds one.
+        const toolCallId = `c${call % 30}`;
+        const dynamic = call % 3 === 0;
+        chunks.push({ type: 'tool-input-start', toolCallId, toolName: `t${call % 5}`, dynamic });
+        chunks.push({ type: 'tool-input-delta', toolCallId, inputTextDelta: `{"n":${call}}` });
+        if (call % 4 !== 0) chunks.push({ type: 'tool-input-available', toolCallId, toolName: `t${call % 5}`, input: { n: call }, dynamic });
+        chunks.push({ type: 'data-progress', id: `p${call % 7}`, data: { step, call } });
+      }
+      // Outputs for calls of this step and, by id, of earlier ones.
+      for (let call = 0; call < 30; call += 4) chunks.push({ type: 'tool-output-available', toolCallId: `c${call}`, output: { step } });
+      chunks.push({ type: 'finish-step' });
+    }
+    chunks.push({ type: 'finish' });
+    const bytes = sseOf(chunks as never);
+    const report = await decodeStream(bytes);
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(report.message).toEqual((await runSdkClient(bytes)).message);
   });
 });

@@ -9,7 +9,8 @@ import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
 import { mergeMetadata } from './metadata-merge.js';
 import { toJson } from './json-text.js';
-import { currentStepParts, findToolInvocation, isToolPart, toolNameOf, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
+import { currentStepParts, findToolInvocation, isToolPart, toolNameOf, toolPartInStep, updateToolPart, type ToolPart, type ToolUpdate } from './tool-parts.js';
+import { createPartIndex } from './part-index.js';
 import { createTextBuilder, type TextBuilder } from './text-builder.js';
 
 /** `schema-violation`: message metadata the client cannot merge (a primitive merged into). */
@@ -101,10 +102,10 @@ export function createReassembler(start?: UIMessage): Reassembler {
     publishedParts = message.parts.length;
   };
 
-  const stepParts = (): UIMessagePart[] => currentStepParts(message.parts);
+  const index = createPartIndex();
 
   function updateTool(update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
-    const part = updateToolPart(message.parts, update, dynamic, existing);
+    const part = updateToolPart(message.parts, index, update, dynamic, existing);
     staleInputs.delete(part);
     return part;
   }
@@ -162,6 +163,9 @@ export function createReassembler(start?: UIMessage): Reassembler {
     invocation: ToolPart,
   ): void {
     const dynamic = invocation.type === 'dynamic-tool';
+    // The output keeps the input as it stands: partial JSON not parsed yet is parsed now.
+    const stale = staleInputs.get(invocation);
+    if (stale !== undefined) invocation.input = parsePartialJson(stale);
     updateTool(
       {
         toolCallId: chunk.toolCallId,
@@ -222,7 +226,7 @@ export function createReassembler(start?: UIMessage): Reassembler {
 
   function applyData(chunk: UIMessageChunk & { type: `data-${string}` }): void {
     if (chunk.transient) return;
-    const existing = chunk.id != null ? message.parts.find((part) => part.type === chunk.type && part.id === chunk.id) : undefined;
+    const existing = chunk.id != null ? index.dataPart(message.parts, chunk.type, chunk.id) : undefined;
     if (existing) existing.data = chunk.data;
     else message.parts.push(chunk);
     write();
@@ -330,7 +334,7 @@ export function createReassembler(start?: UIMessage): Reassembler {
         write();
         return null;
       case 'tool-input-error': {
-        const existing = stepParts().filter(isToolPart).find((part) => part.toolCallId === chunk.toolCallId);
+        const existing = toolPartInStep(message.parts, index, chunk.toolCallId);
         const dynamic = existing ? existing.type === 'dynamic-tool' : chunk.dynamic === true;
         updateTool(
           {
@@ -352,7 +356,7 @@ export function createReassembler(start?: UIMessage): Reassembler {
       case 'tool-output-denied':
       case 'tool-output-available':
       case 'tool-output-error': {
-        const invocation = findToolInvocation(message.parts, chunk.toolCallId);
+        const invocation = findToolInvocation(message.parts, index, chunk.toolCallId);
         if (!invocation) return { code: 'orphan-tool-output', message: `No tool invocation found for tool call ID "${chunk.toolCallId}".` };
         if (chunk.type === 'tool-approval-request') {
           invocation.state = 'approval-requested';

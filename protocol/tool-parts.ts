@@ -4,6 +4,7 @@
  * place, or appended.
  */
 import type { UIMessagePart } from './schemas/report.js';
+import type { PartIndex } from './part-index.js';
 
 export type ToolPart = UIMessagePart & { toolCallId: string; state: string; toolName?: string };
 
@@ -36,15 +37,18 @@ export function currentStepParts(parts: UIMessagePart[]): UIMessagePart[] {
   return parts.slice(start + 1);
 }
 
-/** The tool part of `toolCallId`: in the current step first, else the latest anywhere. */
-export function findToolInvocation(parts: UIMessagePart[], toolCallId: string): ToolPart | undefined {
-  const inStep = currentStepParts(parts).filter(isToolPart).find((part) => part.toolCallId === toolCallId);
-  if (inStep) return inStep;
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i];
-    if (isToolPart(part) && part.toolCallId === toolCallId) return part;
+/** The first tool part of `toolCallId` in the current step that `accept` takes. */
+export function toolPartInStep(parts: UIMessagePart[], index: PartIndex, toolCallId: string, accept: (part: ToolPart) => boolean = () => true): ToolPart | undefined {
+  const stepStart = index.stepStart(parts);
+  for (const { part, position } of index.toolParts(parts, toolCallId)) {
+    if (position >= stepStart && accept(part as ToolPart)) return part as ToolPart;
   }
   return undefined;
+}
+
+/** The tool part of `toolCallId`: in the current step first, else the latest anywhere. */
+export function findToolInvocation(parts: UIMessagePart[], index: PartIndex, toolCallId: string): ToolPart | undefined {
+  return toolPartInStep(parts, index, toolCallId) ?? (index.toolParts(parts, toolCallId).at(-1)?.part as ToolPart | undefined);
 }
 
 function providerMetadataField(update: ToolUpdate): Record<string, unknown> {
@@ -53,12 +57,8 @@ function providerMetadataField(update: ToolUpdate): Record<string, unknown> {
 }
 
 /** Updates the tool part in place, or appends a new one to `parts`; returns it. */
-export function updateToolPart(parts: UIMessagePart[], update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
-  const part =
-    existing ??
-    currentStepParts(parts).find((candidate): candidate is ToolPart =>
-      dynamic ? candidate.type === 'dynamic-tool' && (candidate as ToolPart).toolCallId === update.toolCallId : isStaticToolPart(candidate) && candidate.toolCallId === update.toolCallId,
-    );
+export function updateToolPart(parts: UIMessagePart[], index: PartIndex, update: ToolUpdate, dynamic: boolean, existing?: ToolPart): ToolPart {
+  const part = existing ?? toolPartInStep(parts, index, update.toolCallId, dynamic ? (candidate) => candidate.type === 'dynamic-tool' : isStaticToolPart);
   if (part) {
     part.state = update.state;
     if (dynamic) part.toolName = update.toolName;
