@@ -734,6 +734,21 @@ export const cases: Case[] = [
     },
   },
   {
+    name: 'chat request by XMLHttpRequest answered 500 JSON',
+    run: async (base) => {
+      const xhr = new XMLHttpRequest();
+      const states: number[] = [];
+      await new Promise<void>((resolve) => {
+        xhr.onreadystatechange = () => states.push(xhr.readyState);
+        xhr.onloadend = () => resolve();
+        xhr.open('POST', `${base}/reply/500?type=json`);
+        xhr.setRequestHeader('content-type', 'application/json');
+        xhr.send(JSON.stringify({ messages: [{ role: 'user' }] }));
+      });
+      return { states, status: xhr.status, text: xhr.responseText, ct: xhr.getResponseHeader('content-type') };
+    },
+  },
+  {
     name: 'AI SDK DefaultChatTransport on a failed chat throws the body text',
     run: async (base) => {
       const { DefaultChatTransport } = (window as unknown as { aiClient: typeof import('ai') }).aiClient;

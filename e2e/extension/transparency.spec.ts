@@ -56,14 +56,15 @@ test.describe('transparency: same results with and without the extension', () =>
         .filter((stream) => stream.info.meta.response === 'non-stream')
         .map(({ info, bytes }) => ({
           path: new URL(info.meta.url).pathname.replace(/^\/flip\/.*/, '/flip/*'),
+          transport: info.meta.transport,
           status: info.meta.status,
           type: info.meta.responseHeaders['content-type'],
           body: bytes.toString(),
           outcome: info.end?.outcome,
           truncated: info.truncated,
         }))
-        .sort((a, b) => `${a.path}${a.status}`.localeCompare(`${b.path}${b.status}`));
-    const reply = (path: string, status: number, kind: keyof typeof replies) => ({ path, status, type: replies[kind].type, body: replies[kind].body, outcome: 'complete', truncated: false });
+        .sort((a, b) => `${a.path}${a.transport}`.localeCompare(`${b.path}${b.transport}`));
+    const reply = (path: string, status: number, kind: keyof typeof replies, transport = 'fetch') => ({ path, transport, status, type: replies[kind].type, body: replies[kind].body, outcome: 'complete', truncated: false });
     await expect
       .poll(nonStream)
       .toEqual([
@@ -71,6 +72,7 @@ test.describe('transparency: same results with and without the extension', () =>
         reply('/reply/200', 200, 'json'),
         ...Array.from({ length: 3 }, () => reply('/reply/404', 404, 'html')),
         ...Array.from({ length: 2 }, () => reply('/reply/500', 500, 'json')),
+        reply('/reply/500', 500, 'json', 'xhr'),
       ]);
   });
 });
