@@ -58,6 +58,14 @@ async function chat(prompt: string, body: { stream: string; hold?: string }, abo
   );
 }
 
+const filterStreams = (text: string) =>
+  panel.evaluate(`(() => {
+    const input = document.getElementById('stream-filter');
+    input.value = ${JSON.stringify(text)};
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  })()`);
+
 const press = (key: string) => panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
 
 test('chat requests are told apart by their prompt, and the list filters on it', async () => {
@@ -69,19 +77,9 @@ test('chat requests are told apart by their prompt, and the list filters on it',
   expect(prompts).toEqual(['What is the weather in Berlin?', 'Say hello']);
   expect(rows[0].findings).toContain('missing-finish');
 
-  await panel.evaluate(`(() => {
-    const input = document.getElementById('stream-filter');
-    input.value = 'berlin';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return true;
-  })()`);
+  await filterStreams('berlin');
   await panel.waitForRows('only the Berlin chat', (rows) => rows.length === 1 && rows[0].text.includes('Berlin'));
-  await panel.evaluate(`(() => {
-    const input = document.getElementById('stream-filter');
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return true;
-  })()`);
+  await filterStreams('');
   await panel.waitForRows('both chats again', (rows) => rows.length === 2);
 });
 

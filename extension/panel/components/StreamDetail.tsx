@@ -5,6 +5,7 @@ import type { StreamEntry } from '../state/stream-entry.js';
 import { formatMs } from '../view-model/format.js';
 import { entryRow, stateTitles } from '../view-model/stream-row.js';
 import { EventsView } from './EventsView.js';
+import { ExportBar } from './ExportBar.js';
 import { FindingsView } from './FindingsView.js';
 import { MessageView } from './MessageView.js';
 import { RequestView } from './RequestView.js';
@@ -82,6 +83,7 @@ export function StreamDetail() {
     <div class="detail" data-testid="stream-detail">
       <DetailHeader entry={entry} />
       <CapNotes entry={entry} />
+      <ExportBar key={entry.id} entry={entry} />
       <TabBar entry={entry} />
       <div class="detail-body">
         {tab === 'events' && <EventsView key={entry.id} entry={entry} />}

@@ -10,7 +10,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import { continuedMessage } from '../../../protocol/index.js';
 import type { DecodeReport, EventRecord, Finding, Summary, UIMessage } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
-import type { DecodeClient } from '../worker/decode-client.js';
+import type { DecodeClient, KeptChunk } from '../worker/decode-client.js';
 import type { DecodeProgress } from '../worker/decode-messages.js';
 import { parseBody, promptOf } from '../view-model/prompt.js';
 
@@ -45,6 +45,8 @@ export type StreamEntry = {
   readonly prompt: string | null;
   /** Milliseconds since the response started when it ended, or null (live, or unknown). */
   readonly endedAt: number | null;
+  /** The bytes kept of the stream, as captured (for `.sse` and scenario export). */
+  bytes(): Promise<KeptChunk[] | null>;
   /** The decode report so far, with the events the panel kept. */
   report(): Promise<DecodeReport | null>;
   push(bytes: Uint8Array | string, at: number | null): void;
@@ -139,6 +141,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     get decoded() {
       return decoded;
     },
+    bytes: () => decoding.bytes(id),
     async report() {
       const report = await decoding.report(id);
       return report && { ...report, events: records };
