@@ -194,19 +194,17 @@ function isAbort(error: unknown): boolean {
   return errorParts(error)?.name === 'AbortError';
 }
 
-function requestMeta(request: Request, body: unknown, hadBody: boolean) {
+function requestMeta(request: Request, method: string, url: string, body: unknown, hadBody: boolean) {
   const text = bodyText(body);
   return {
-    base: {
-      transport: 'fetch' as const,
-      method: apply(requestMethod, request, []) as string,
-      url: apply(requestUrl, request, []) as string,
-      requestHeaders: headersRecord(apply(requestHeaders, request, []) as Headers),
-      requestBody: text,
-    },
+    base: { transport: 'fetch' as const, method, url, requestHeaders: headersRecord(apply(requestHeaders, request, []) as Headers), requestBody: text },
     note: !hadBody || text !== null ? null : body === undefined ? 'request body not captured (a Request object)' : 'request body not captured (not text)',
-    chat: typeof body === 'string' ? isChatBody(body) : isChatBody(text),
   };
+}
+
+/** A chat request, for a response that is no stream: posted a chat body, or asked a URL that streamed. */
+function isChatRequest(method: string, url: string, body: unknown): boolean {
+  return streamedUrls.has(url) || (method === 'POST' && isChatBody(typeof body === 'string' ? body : bodyText(body)));
 }
 
 function responseMeta(response: Response, headers: Headers, status: number) {
@@ -236,16 +234,15 @@ function watch(response: Response, request: Request, body: unknown, hadBody: boo
   const contentType = apply(headersGet, headers, ['content-type']) as string | null;
   const uiStream = apply(headersGet, headers, ['x-vercel-ai-ui-message-stream']) as string | null;
   const stream = isEventStream(contentType, uiStream);
-  const { base, note, chat } = requestMeta(request, body, hadBody);
-  const url = (apply(nativeUrl, response, []) as string) || base.url;
-  if (!stream) {
-    if ((chat && base.method === 'POST') || streamedUrls.has(base.url)) {
-      captureWhole(response, streamMeta({ ...base, url }, { ...responseMeta(response, headers, status), bytes: 'wire', note, response: 'non-stream' }));
-    }
-    return;
-  }
-  streamedUrls.add(base.url);
-  const capture = createBodyCapture(openStream(streamMeta({ ...base, url }, { ...responseMeta(response, headers, status), bytes: 'wire', note })));
+  const method = apply(requestMethod, request, []) as string;
+  const requestedUrl = apply(requestUrl, request, []) as string;
+  // every other response costs only the checks above
+  if (!stream && !isChatRequest(method, requestedUrl, body)) return;
+  const { base, note } = requestMeta(request, method, requestedUrl, body, hadBody);
+  const meta = streamMeta({ ...base, url: (apply(nativeUrl, response, []) as string) || requestedUrl }, { ...responseMeta(response, headers, status), bytes: 'wire', note });
+  if (!stream) return captureWhole(response, { ...meta, response: 'non-stream' });
+  streamedUrls.add(requestedUrl);
+  const capture = createBodyCapture(openStream(meta));
   captured.set(response, { capture, body: bodyOf(response, capture) });
 }
 
