@@ -1,7 +1,7 @@
 /**
  * The panel inside real DevTools (opened by streamscope/playwright's launcher, the panel selected)
  * on chat requests a page makes: prompts tell them apart in the list, the Request tab shows what
- * was posted and the protocol's headers, a page's own stop is "cancelled" without an error, and a
+ * was posted and the protocol's headers, a chat request that failed is listed muted, a page's own stop is "cancelled" without an error, and a
  * new client version re-judges the streams already captured.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -28,7 +28,7 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-/** Posts a chat as `DefaultChatTransport` does and reads the reply; `abortAfterFirstRead` stops it as useChat's Stop does. */
+/** Posts a chat as `DefaultChatTransport` does and reads the reply (or fails on an error status, as it does); `abortAfterFirstRead` stops it as useChat's Stop does. */
 async function chat(prompt: string, body: { stream: string; hold?: string }, abortAfterFirstRead = false): Promise<void> {
   await page.evaluate(
     async ({ prompt, body, abortAfterFirstRead }) => {
@@ -44,6 +44,7 @@ async function chat(prompt: string, body: { stream: string; hold?: string }, abo
         body: JSON.stringify({ id: 'chat-1', messages, ...body }),
         signal: controller.signal,
       });
+      if (!response.ok) return void (await response.text());
       const reader = response.body!.getReader();
       await reader.read();
       if (abortAfterFirstRead) {
@@ -110,6 +111,15 @@ test('the Request tab shows the request, its body as a transcript and tree, and 
   expect(request!.checks).toHaveLength(5);
   expect(request!.checks.find((check) => check.startsWith('content-type'))).toContain('✓');
   expect(request!.checks.find((check) => check.startsWith('content-encoding'))).toContain('✓');
+});
+
+test('a chat request answered with an error instead of a stream is listed, muted, with its status', async () => {
+  await chat('This one fails', { stream: 'no-such-stream' });
+  const rows = await panel.waitForRows('the failed chat', (rows) => rows.some((row) => row.text.includes('This one fails')));
+  const failed = rows.find((row) => row.text.includes('This one fails'))!;
+  expect(failed.state).toBe('failed');
+  expect(failed.text).toContain('400');
+  expect(await panel.evaluate<boolean>(`[...document.querySelectorAll('[data-testid=stream-row]')].find((row) => row.textContent.includes('This one fails')).classList.contains('muted-row')`)).toBe(true);
 });
 
 test("a page's own stop shows the stream as cancelled, with no error", async () => {
