@@ -31,6 +31,8 @@ export type DecoderOptions = {
   keepEvents?: boolean;
   onRecord?: (record: EventRecord) => void;
   onFinding?: (finding: Finding) => void;
+  /** A finding already reported changed: a live stall's length, its event once a chunk ends it. */
+  onFindingChange?: (before: Finding, after: Finding) => void;
   /** Findings kept per code; past it they are counted in one closing finding (default 200). */
   maxFindingsPerCode?: number;
   /**
@@ -144,7 +146,9 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
 
   function changeFinding(before: Finding, after: Finding): void {
     const index = findings.lastIndexOf(before);
-    if (index >= 0) findings[index] = after;
+    if (index < 0) return;
+    findings[index] = after;
+    options.onFindingChange?.(before, after);
   }
 
   const linter = createLinter({

@@ -196,7 +196,8 @@ describe('decodeStream with signal and timeout: a stuck stream still gives a rep
 
 describe('stall: the gap\'s real length', () => {
   it('live: "still waiting, N s", growing with each tick; once a chunk comes, the whole gap at that event', () => {
-    const decoder = createDecoder({ stallMs: 1000 });
+    const changes: string[] = [];
+    const decoder = createDecoder({ stallMs: 1000, onFindingChange: (before, after) => changes.push(`${before.message.slice(-18)} → ${after.message.slice(-18)}`) });
     decoder.push(encodeChunk({ type: 'start' }), 0);
     decoder.tick(1500);
     expect(findingsOf(decoder.report(), 'stall')[0].message).toContain('still waiting, 2 s');
@@ -206,6 +207,7 @@ describe('stall: the gap\'s real length', () => {
     const [stall] = findingsOf(decoder.end(12_000), 'stall');
     expect(stall).toMatchObject({ event: 1 });
     expect(stall.message).toMatch(/^12\.0 s without a chunk before this event/);
+    expect(changes).toEqual(['still waiting, 2 s → still waiting, 9 s', `still waiting, 9 s → ${stall.message.slice(-18)}`]);
   });
 
   it('a stream cut or cancelled during a stall: the gap until then', async () => {
