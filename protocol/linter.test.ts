@@ -569,6 +569,10 @@ describe('duplicate-start and step-closes-open-part: what readUIMessageStream an
     const chat = await runChat(renamed);
     expect(chat.status).toBe('ready');
     expect(chat.assistantMessages.map((message) => message.id)).toEqual(['m1', 'm2']);
+    // Releases differ, as the message says: ai 7 drops the parts too, ai 5 and 6.0.230 keep them.
+    expect((await runSdkClient(renamed, 'ai7')).message?.parts).toEqual([]);
+    for (const release of ['ai5loose', 'ai6strict'] as const) expect((await runSdkClient(renamed, release)).message).toMatchObject({ id: 'm2', parts: [{ type: 'step-start' }, { type: 'text', text: 'Hello' }] });
+    expect(findingsOf(await decode(renamed), 'duplicate-start')[0].message).toContain('ai 5 and ai 6.0.230 keep its parts');
   });
 
   it('a second start with the same messageId: both clients keep one message', async () => {
@@ -589,5 +593,9 @@ describe('duplicate-start and step-closes-open-part: what readUIMessageStream an
     expect(findingsOf(report, 'step-closes-open-part')[0]).toMatchObject({ event: 3 });
     expect(findingsOf(report, 'orphan-delta')[0].message).toContain('the "finish-step" at event 3 closed it');
     expect((await runSdkClient(merged)).error?.message).toContain('"t1"');
+    expect((await runSdkClient(merged, 'ai5loose')).error).toBeDefined();
+    // ai 7 keeps the part open across the step end, as the message says.
+    expect((await runSdkClient(merged, 'ai7')).error).toBeUndefined();
+    expect(findingsOf(report, 'step-closes-open-part')[0].message).toContain('ai 7 keeps it open');
   });
 });

@@ -198,7 +198,7 @@ export function createLinter(options: LinterOptions): Linter {
       'duplicate-start',
       record.index,
       renames
-        ? `a second "start" (the first at event ${started}) with another messageId "${messageId}": readUIMessageStream drops the message so far and starts a new one; useChat keeps the first message and adds a second assistant message for "${messageId}" (a stream written before another was merged into it, as writer.write before writer.merge)`
+        ? `a second "start" (the first at event ${started}) with another messageId "${messageId}": readUIMessageStream drops the message so far and starts a new one (ai 6.0.326, ai 7; ai 5 and ai 6.0.230 keep its parts under the new id); useChat keeps the first message and adds a second assistant message for "${messageId}" (a stream written before another was merged into it, as writer.write before writer.merge)`
         : `a second "start" (the first at event ${started}): readUIMessageStream and useChat merge it into the same message (its metadata merged), but it means two streams were joined (writer.write before writer.merge); with another messageId the chat would show two messages`,
     );
   }
@@ -220,7 +220,7 @@ export function createLinter(options: LinterOptions): Linter {
       report(
         'step-closes-open-part',
         event,
-        `"finish-step" while ${part.kind} part "${part.id}" (started at event ${part.event}) is still open: the client forgets the part, which stays "streaming", and fails on any later "${part.kind}-delta" or "${part.kind}-end" for it (merged streams: one source's step end closed another's part)`,
+        `"finish-step" while ${part.kind} part "${part.id}" (started at event ${part.event}) is still open: ai 5 and 6 clients forget the part, which stays "streaming", and fail on any later "${part.kind}-delta" or "${part.kind}-end" for it; ai 7 keeps it open across the step (merged streams: one source's step end closed another's part)`,
       );
       closedByStep.set(key, event);
     }
