@@ -29,7 +29,9 @@ export const limits = {
   relayQueueBytes: 32 * 1024 * 1024,
   /** Messages in one relay → background batch, and their bytes (Chrome caps a message at 64 MiB). */
   batchMessages: 512,
-  batchBytes: 8 * 1024 * 1024,
+  batchBytes: 1024 * 1024,
+  /** Real size (JSON characters, metadata included) of one relay message; a larger start is dropped. */
+  messageBytes: 1024 * 1024,
   /** Characters kept of a request body. */
   requestBody: 64 * 1024,
   /** Characters of a URL, header name or value. */

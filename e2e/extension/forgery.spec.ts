@@ -103,3 +103,38 @@ test('forged relay messages stay in their own tab and break nothing', async ({ e
   await victim.close();
   await attacker.close();
 });
+
+test('a flood of max-size forged stream starts is dropped at the relay with a note, and another tab\'s capture survives it', async ({ extension, server }) => {
+  const victim = await extension.context.newPage();
+  await victim.goto(`${server.base}/page/flood-victim`);
+  const attacker = await extension.context.newPage();
+  await attacker.goto(`${server.base}/page/flood-attacker`);
+  const [victimTab, attackerTab] = [await extension.tabIdOf(victim), await extension.tabIdOf(attacker)];
+  const attackerPanel = await extension.livePanel(attackerTab);
+  const reading = victim.evaluate(async (base) => (await fetch(`${base}/stream/slow`)).text(), server.base);
+
+  const starts = 60;
+  await attacker.evaluate((starts) => {
+    // every field at its cap: 200 headers of 8 KB each way, a 64 KB body
+    const headers = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`h${index}`, 'v'.repeat(8 * 1024 - 8)]));
+    const meta = {
+      transport: 'fetch', url: `https://flood.invalid/${'u'.repeat(8000)}`, method: 'POST', requestHeaders: headers, requestBody: 'b'.repeat(64 * 1024),
+      status: 200, statusText: 'OK', responseHeaders: headers, startedAt: Date.now(), frameUrl: location.href, bytes: 'wire', note: null,
+    };
+    for (let index = 0; index < starts; index++) {
+      window.postMessage({ source: 'streamscope:page', messages: [{ kind: 'stream-start', streamId: `flood-${index}`, meta }] }, '*');
+    }
+  }, starts);
+
+  expect(await reading).toBe(Buffer.from(streamBytes('slow')).toString());
+  await expect
+    .poll(async () => (await extension.captured(victimTab)).map((stream) => [stream.bytes.equals(streamBytes('slow')), stream.info.end?.outcome]), { timeout: 30_000 })
+    .toEqual([[true, 'complete']]);
+  await expect
+    .poll(async () => (await attackerPanel.messages()).filter((message) => message.kind === 'notice').length, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  expect((await extension.captured(attackerTab)).length).toBeLessThan(starts);
+  await attackerPanel.close();
+  await victim.close();
+  await attacker.close();
+});

@@ -89,8 +89,11 @@ export function createRelay({ page, connect, relayId, later }: RelayOptions) {
     const parsed = pageMessageSchema.safeParse(raw);
     if (!parsed.success) return;
     const message = toRelayMessage(parsed.data);
-    if (!message || outbox.push(message)) return;
-    // the queue is full: a chunk truncates its stream, a start drops the stream whole
+    if (!message) return;
+    const fits = sizeOf(message) <= limits.messageBytes;
+    if (fits && outbox.push(message)) return;
+    // over the message budget or the queue is full: a chunk truncates its stream, a start drops
+    // the stream whole
     if (message.kind === 'stream-start') {
       streams.delete(message.streamId);
       dropped.streams++;
