@@ -68,7 +68,8 @@ const nativeText = responseProto.text;
 const requestUrl = getter(Request.prototype, 'url') as (this: Request) => string;
 const requestMethod = getter(Request.prototype, 'method') as (this: Request) => string;
 const requestHeaders = getter(Request.prototype, 'headers') as (this: Request) => Headers;
-const requestBody = getter(Request.prototype, 'body') as (this: Request) => ReadableStream | null;
+/** Firefox has no `Request.prototype.body`: there a Request object's body is not known to exist. */
+const requestBody = getOwnPropertyDescriptor(Request.prototype, 'body')?.get as ((this: Request) => ReadableStream | null) | undefined;
 
 const captured = privateMap<Response, Captured>();
 /** URLs that answered with a stream in this page: a later request to one is a chat request. */
@@ -156,7 +157,7 @@ function prepare(args: unknown[]): Prepared {
   const input = args[0];
   const init = args[1];
   const fromRequest = isRequest(input);
-  const hadBody = fromRequest && apply(requestBody, input, []) !== null;
+  const hadBody = fromRequest && requestBody !== undefined && apply(requestBody, input, []) !== null;
   // a template literal converts as the platform does, without a `String` frame in a thrown stack
   const target = fromRequest || typeof input === 'symbol' ? input : `${input as string}`;
   if (args.length < 2 || typeof init !== 'object' || init === null) {
