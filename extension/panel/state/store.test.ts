@@ -26,6 +26,19 @@ describe('panel store', () => {
     expect(store.selection.eventIndex.value).toBeNull();
   });
 
+  it('judges the headers of a stream the page read, not of one rebuilt from EventSource events (which show none)', () => {
+    const store = createStore();
+    const healthy = 'data: {"type":"start"}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n';
+    const read = (id: string, bytes: 'wire' | 'events') => {
+      const entry = store.streams.start(id, streamMeta({ transport: bytes === 'events' ? 'eventsource' : 'fetch', bytes, responseHeaders: {} }));
+      store.streams.push(id, healthy, 5);
+      store.streams.end(id, 10, 'complete');
+      return entry.findings.map((finding) => finding.code);
+    };
+    expect(read('fetched', 'wire')).toContain('header-problem');
+    expect(read('eventsource', 'events')).toEqual([]);
+  });
+
   it('keeps settings in storage, ignores invalid ones, and re-judges captured streams when they change', () => {
     const saved = new Map<string, string>();
     const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) };

@@ -96,8 +96,9 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     revision.value++;
   }
 
-  // Status 0 is a capture that never saw one (network log, EventSource): no status to judge.
-  const response = { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
+  // Status 0 is a capture that never saw one (network log): no status to judge. EventSource
+  // shows page script no headers at all (and opens only on a 200 event stream): none to judge.
+  const response = meta.bytes === 'events' ? undefined : { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
   decoding.start(id, { requestBody: meta.requestBody, response }, apply);
 
   return {
