@@ -1,18 +1,36 @@
-/** One event in full: the findings about it, its schema issues, the raw SSE lines and the payload. */
+/**
+ * One event in full: the findings about it, its schema issues, the raw SSE lines (cut past a few
+ * thousand characters, with "show all") and the payload as a lazy JSON tree; copy either.
+ */
+import { useState } from 'preact/hooks';
 import type { EventRecord, Finding } from '../../../protocol/index.js';
 import { prettyJson } from '../view-model/format.js';
+import { JsonTree } from './JsonTree.js';
+import { copyText } from './save.js';
 import { SeverityIcon } from './SeverityCounts.js';
 
 type Props = { record: EventRecord; findings: readonly Finding[] };
 
+const rawCut = 4000;
+
 export function EventInspector({ record, findings }: Props) {
+  const [allRaw, setAllRaw] = useState(false);
   const about = findings.filter((finding) => finding.event === record.index);
+  const cut = !allRaw && record.raw.length > rawCut;
   return (
     <div class="inspector" data-testid="event-inspector">
       <div class="inspector-title">
         Event {record.index}
         {record.sse.event !== null && <span class="muted"> · event: {record.sse.event}</span>}
         {record.sse.id !== null && <span class="muted"> · id: {record.sse.id}</span>}
+        <button type="button" class="link-button" data-testid="copy-raw" onClick={() => void copyText(record.raw)}>
+          copy raw frame
+        </button>
+        {record.chunk !== undefined && (
+          <button type="button" class="link-button" data-testid="copy-json" onClick={() => void copyText(prettyJson(record.chunk))}>
+            copy JSON
+          </button>
+        )}
       </div>
       {about.map((finding, position) => (
         <div key={position} class={`finding-line sev-${finding.severity}`}>
@@ -25,8 +43,15 @@ export function EventInspector({ record, findings }: Props) {
         </div>
       ))}
       <div class="inspector-columns">
-        <pre class="code-block" title="raw event">{record.raw}</pre>
-        {record.chunk !== undefined && <pre class="code-block" title="parsed payload">{prettyJson(record.chunk)}</pre>}
+        <pre class="code-block" title="raw event">
+          {cut ? `${record.raw.slice(0, rawCut)}…` : record.raw}
+          {cut && (
+            <button type="button" class="link-button" onClick={() => setAllRaw(true)}>
+              show all {record.raw.length.toLocaleString()} characters
+            </button>
+          )}
+        </pre>
+        {record.chunk !== undefined && <JsonTree key={record.index} value={record.chunk} testId="event-json" />}
       </div>
     </div>
   );

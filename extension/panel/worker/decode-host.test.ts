@@ -115,3 +115,33 @@ describe('decode host', () => {
     expect(progress().at(-1)?.summary?.terminal).toBe('cancelled');
   });
 });
+
+describe('decode host on hostile streams', () => {
+  it('a 10 MB delta and JSON nested 10,000 deep decode in slices, the host answering between them', () => {
+    const { receive, tasks, progress, posted } = hostWith({ sliceMs: 3, pieceBytes: 256 * 1024 });
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const body =
+      encodeChunk({ type: 'start' }) +
+      encodeChunk({ type: 'text-start', id: 't' }) +
+      encodeChunk({ type: 'text-delta', id: 't', delta: big }) +
+      `data: {"type":"data-deep","data":${deep}}\n\n` +
+      encodeChunk({ type: 'text-end', id: 't' }) +
+      encodeChunk({ type: 'finish' });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: new TextEncoder().encode(body), at: 1 }] });
+    receive({ kind: 'end', id: 's', at: 2, cancelled: null });
+    let turns = 0;
+    while (tasks.length > 0) {
+      tasks.shift()!();
+      turns++;
+      // between slices the host still answers
+      receive({ kind: 'report', id: 's', request: turns });
+    }
+    expect(turns).toBeGreaterThan(10);
+    expect(posted.filter((message) => message.kind === 'report')).toHaveLength(turns);
+    const records = progress().flatMap((item) => item.records);
+    expect(records.map((record) => record.type)).toEqual(['start', 'text-start', 'text-delta', 'data-deep', 'text-end', 'finish']);
+    expect(progress().at(-1)).toMatchObject({ idle: true, summary: { finished: true } });
+  });
+});
