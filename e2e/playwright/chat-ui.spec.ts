@@ -36,8 +36,7 @@ test.describe('a slow scenario', () => {
     await send(page);
     await expect(replyText(page)).toContainText('Slo');
     // The page shows part of the reply while the response is still open: it streams.
-    expect(streams.all()).toHaveLength(1);
-    expect(streams.all()[0].live).toBe(true);
+    await expect.poll(() => streams.all().map((stream) => stream.live)).toEqual([true]);
     await expect(replyText(page)).not.toContainText('Slow drip.');
 
     await expect(streams).toHaveFinished();
@@ -106,7 +105,8 @@ test('a custom scenario object is served, broken bytes and all', async ({ page, 
   await send(page);
   await mock.held('before-broken-bytes');
   await expect(replyText(page)).toContainText('Custom reply.');
-  expect(streams.all()[0].live).toBe(true);
+  // The capture reaches the test a moment after the page renders: wait for it, live.
+  await expect.poll(() => streams.all()[0]?.live).toBe(true);
   expect(mock.release('before-broken-bytes')).toBe(1);
   await expect(streams).toHaveFindings(['invalid-json'], { exact: true });
   await expect(streams).toHaveMessageText('Custom reply.');
