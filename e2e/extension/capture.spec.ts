@@ -177,6 +177,27 @@ test('the service worker stopped mid-stream: the stream is still complete', asyn
   await page.close();
 });
 
+test('a 13 MB stream and another tab\'s stream survive a worker restart whole, neither truncated', async ({ extension, server }) => {
+  const big = await openTab(extension, server.base, 'capture-large');
+  const other = await openTab(extension, server.base, 'capture-other');
+  const readingBig = readFetch(big.page, `${server.base}/stream/large`);
+  const readingOther = readFetch(other.page, `${server.base}/stream/slow`);
+  await expect.poll(async () => (await extension.captured(big.tabId))[0]?.bytes.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(4 * 1024 * 1024);
+  const { restarted } = await extension.stopServiceWorker();
+  expect(await readingBig).toBe(streamBytes('large').length);
+  expect(await readingOther).toBe(streamBytes('slow').length);
+  await restarted;
+  await expect.poll(async () => (await extension.captured(big.tabId)).map((stream) => [stream.bytes.length, stream.info.end?.outcome ?? 'open']), { timeout: 60_000 }).toEqual([[streamBytes('large').length, 'complete']]);
+  const large = await onlyStream(extension, big.tabId);
+  expect(large.info.truncated).toBe(false);
+  expect(large.bytes.equals(streamBytes('large'))).toBe(true);
+  const slow = await onlyStream(extension, other.tabId);
+  expect(slow.info.truncated).toBe(false);
+  expect(slow.bytes.equals(streamBytes('slow'))).toBe(true);
+  await big.page.close();
+  await other.page.close();
+});
+
 test('navigation clears a tab unless "preserve log" is on; closing the tab frees it', async ({ extension, server }) => {
   const { page, tabId } = await openTab(extension, server.base, 'capture-navigation');
   await readFetch(page, `${server.base}/stream/basic`);

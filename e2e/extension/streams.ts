@@ -64,6 +64,8 @@ export const streams: Record<string, () => Part[]> = {
   many: () => many(10_000, 250, 1),
   /** About 2 s of events, for stopping the service worker in the middle. */
   slow: () => many(300, 3, 20),
+  /** About 13 MB in 64 KB events over about 4 s: more than `storage.session` holds (10 MB). */
+  large: () => Array.from({ length: 200 }, (_, index) => text(`data: {"n":${index},"pad":"${'x'.repeat(64 * 1024 - 32)}"}\n\n`, 20)),
 };
 
 export function streamBytes(name: string): Uint8Array {
