@@ -138,11 +138,15 @@ export async function launchWithExtension(extraArgs: readonly string[] = []): Pr
     async stopServiceWorker() {
       const cdp = await context.newCDPSession(await getExtensionPage());
       const ours = `chrome-extension://${extensionId}/`;
+      // `stopped` is set by the event itself, not after awaiting it: a relay with unacknowledged
+      // messages restarts the worker at once, and its `running` may arrive before that await returns
       let stopped = false;
       const status = (wanted: string) =>
         new Promise<void>((resolve) => {
           cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            if (versions.some((version) => version.scriptURL.startsWith(ours) && version.runningStatus === wanted) && (wanted === 'stopped' || stopped)) resolve();
+            const statuses = versions.filter((version) => version.scriptURL.startsWith(ours)).map((version) => version.runningStatus);
+            if (statuses.includes('stopped')) stopped = true;
+            if (stopped && statuses.includes(wanted)) resolve();
           });
         });
       const hasStopped = status('stopped');
@@ -150,7 +154,6 @@ export async function launchWithExtension(extraArgs: readonly string[] = []): Pr
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await hasStopped;
-      stopped = true;
       return { restarted };
     },
     async livePanel(tabId) {
