@@ -141,7 +141,7 @@ export async function launchWithExtension(extraArgs: readonly string[] = []): Pr
       // `stopped` is set by the event itself, not after awaiting it: a relay with unacknowledged
       // messages restarts the worker at once, and its `running` may arrive before that await returns
       let stopped = false;
-      const status = (wanted: string) =>
+      const status = (wanted: 'stopped' | 'running') =>
         new Promise<void>((resolve) => {
           cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
             const statuses = versions.filter((version) => version.scriptURL.startsWith(ours)).map((version) => version.runningStatus);
