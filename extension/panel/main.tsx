@@ -1,4 +1,3 @@
-/// <reference types="chrome" />
 /**
  * The panel page, inside DevTools (the inspected tab) or standalone as `panel.html?tabId=N`
  * (a pop-out window, and how tests reach it).
@@ -6,6 +5,7 @@
 import '../shared/zod-jitless.js';
 import './panel.css';
 import { signal } from '@preact/signals';
+import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { App, type PanelActions } from './components/App.js';
 import { openPort } from '../shared/browser-port.js';
@@ -18,7 +18,8 @@ import { createDecodeClient, nextFrame } from './worker/decode-client.js';
 import { workerDecodePort } from './worker/worker-port.js';
 
 const params = new URLSearchParams(location.search);
-const devtools = typeof chrome !== 'undefined' ? chrome.devtools : undefined;
+// Absent in the pop-out window (panel.html?tabId=N), which is no DevTools page.
+const devtools = browser.devtools as typeof browser.devtools | undefined;
 const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tabId'));
 
 document.documentElement.dataset.theme = pickTheme(
