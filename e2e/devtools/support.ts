@@ -42,6 +42,16 @@ export async function theOnlyStream(panel: Panel, what: string): Promise<PanelRo
 }
 
 /**
+ * The findings a built-in declares, as the panel can judge them for a stream that ended in `state`.
+ * A client that rejects a chunk stops reading: when that stop beats the server's last bytes the
+ * stream is `cancelled`, and a missing `[DONE]` cannot be told from one never read.
+ */
+export function declaredFindings(scenario: Scenario, state: string): string[] {
+  const codes = [...new Set(scenario.expect)];
+  return (state === 'cancelled' ? codes.filter((code) => code !== 'missing-done') : codes).sort();
+}
+
+/**
  * Findings judged from arrival times: on a loaded machine the browser itself can read a paced
  * stream late and in bursts, so where a scenario does not declare them they say more about the
  * test machine than about the script, and are left out of the comparison.
