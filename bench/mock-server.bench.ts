@@ -16,10 +16,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { builtinScenarios } from '../mock-server/scenarios/builtins.js';
-import { expandSteps } from '../mock-server/scenarios/expand.js';
+import { expandSteps } from '../protocol/scenarios/expand.js';
 import { createRegistry } from '../mock-server/scenarios/registry.js';
-import type { Scenario, Step } from '../mock-server/scenarios/schema.js';
-import { validateScenario } from '../mock-server/scenarios/validate.js';
+import type { Scenario, Step } from '../protocol/scenarios/schema.js';
+import { validateScenario } from '../protocol/scenarios/validate.js';
 import { startMockServer } from '../mock-server/transports/http-server.js';
 import { median, ratioLine } from './support/stats.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../mock-server/scenarios/builtins.js';
-import { expandSteps } from '../mock-server/scenarios/expand.js';
-import { validateScenario } from '../mock-server/scenarios/validate.js';
-import type { Scenario } from '../mock-server/scenarios/schema.js';
+import { expandSteps } from '../protocol/scenarios/expand.js';
+import { validateScenario } from '../protocol/scenarios/validate.js';
+import type { Scenario } from '../protocol/scenarios/schema.js';
 import { startMockServer, type MockServer } from '../mock-server/transports/http-server.js';
 import { UsageError } from './io.js';
 import { run } from './record.js';

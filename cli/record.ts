@@ -5,7 +5,7 @@
  * steps, anything else raw steps; the findings it produced become its `expect`.
  */
 import { createDecoder, limits, uiMessageChunkSchema, type EventRecord, type UIMessageChunk } from '../protocol/index.js';
-import { scenarioNameSchema, type ScenarioFile, type Step } from '../mock-server/scenarios/schema.js';
+import { scenarioNameSchema, type ScenarioFile, type Step } from '../protocol/scenarios/schema.js';
 import { isUrl, UsageError, type Io } from './io.js';
 import { openLive, requestMethod } from './live.js';
 import { parse, positiveNumber, readRequest, requestOptions, singleSource, timeoutMs } from './options.js';

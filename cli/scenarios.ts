@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { builtinScenarios } from '../mock-server/scenarios/builtins.js';
-import { scenarioJsonSchema, scenarioSummary, type Scenario } from '../mock-server/scenarios/schema.js';
-import { formatProblem, parseScenario, type ScenarioResult } from '../mock-server/scenarios/validate.js';
+import { scenarioJsonSchema, scenarioSummary, type Scenario } from '../protocol/scenarios/schema.js';
+import { formatProblem, parseScenario, type ScenarioResult } from '../protocol/scenarios/validate.js';
 import { UsageError, type Io } from './io.js';
 import { parse } from './options.js';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatProblem } from '../mock-server/scenarios/validate.js';
+import { formatProblem } from '../protocol/scenarios/validate.js';
 import type { DirectoryReport } from '../mock-server/scenarios/directory.js';
 import { startMockServer, type MockServer, type MockServerOptions } from '../mock-server/transports/http-server.js';
 import { corsOrigins } from '../mock-server/transports/cors.js';

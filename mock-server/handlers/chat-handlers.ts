@@ -5,7 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { uiMessageStreamHeaders } from '../../protocol/encoder.js';
 import { continuedMessageOf } from '../../protocol/chat-request.js';
-import { scenarioSummary, type Scenario } from '../scenarios/schema.js';
+import { scenarioSummary, type Scenario } from '../../protocol/scenarios/schema.js';
 import type { MockContext } from './context.js';
 import { parseChatBody, pickScenarioName, scenarioHeader, scriptFor } from './pick-scenario.js';
 import type { Session } from './session.js';

@@ -3,8 +3,8 @@
  * `setupMockWorker`): serve a scenario object, pick the default scenario, release holds.
  * The Playwright fixture's `mock.useScenario(nameOrObject)` is `useScenario` here.
  */
-import type { Scenario } from '../scenarios/schema.js';
-import { formatProblem, validateScenario } from '../scenarios/validate.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
+import { formatProblem, validateScenario } from '../../protocol/scenarios/validate.js';
 import type { MockContext } from './context.js';
 
 export type MockControl = {

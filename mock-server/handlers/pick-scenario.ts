@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { UIMessage } from '../../protocol/schemas/report.js';
-import type { Scenario, Step } from '../scenarios/schema.js';
+import type { Scenario, Step } from '../../protocol/scenarios/schema.js';
 
 export const scenarioHeader = 'x-streamscope-scenario';
 

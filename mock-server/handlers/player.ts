@@ -3,7 +3,7 @@
  * never drift, and only while the sink can take more (a script with no delays is paced by the
  * reader, not buffered). One timer at most per playing stream.
  */
-import type { Action } from '../scenarios/expand.js';
+import type { Action } from '../../protocol/scenarios/expand.js';
 import type { Holds } from './holds.js';
 import type { Timers } from './stats.js';
 

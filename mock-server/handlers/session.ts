@@ -5,8 +5,8 @@
  * or at once when not resumable, the script is cancelled and its timer cleared.
  */
 import { encodeComment } from '../../protocol/encoder.js';
-import { expandSteps } from '../scenarios/expand.js';
-import type { Scenario, Step } from '../scenarios/schema.js';
+import { expandSteps } from '../../protocol/scenarios/expand.js';
+import type { Scenario, Step } from '../../protocol/scenarios/schema.js';
 import type { Holds } from './holds.js';
 import type { Script } from './pick-scenario.js';
 import { createPlayer, type Sink } from './player.js';

@@ -1,5 +1,5 @@
 /** The playing sessions: by chat id for resume and stop, plus anonymous ones (EventSource, no id). */
-import type { Scenario } from '../scenarios/schema.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
 import type { Holds } from './holds.js';
 import { mainScript, type Script } from './pick-scenario.js';
 import { createSession, type Session } from './session.js';

@@ -17,8 +17,8 @@ import stuckSession from './builtins/stuck-session.json' with { type: 'json' };
 import toolApproval from './builtins/tool-approval.json' with { type: 'json' };
 import toolMultistep from './builtins/tool-multistep.json' with { type: 'json' };
 import unknownChunkType from './builtins/unknown-chunk-type.json' with { type: 'json' };
-import { formatProblem, validateScenario } from './validate.js';
-import type { Scenario } from './schema.js';
+import { formatProblem, validateScenario } from '../../protocol/scenarios/validate.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
 
 const files: Record<string, unknown> = {
   'abort.json': abort,

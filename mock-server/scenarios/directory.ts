@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { FileOutcome, Registry } from './registry.js';
-import { parseScenario, type ScenarioResult } from './validate.js';
+import { parseScenario, type ScenarioResult } from '../../protocol/scenarios/validate.js';
 
 export type DirectoryReport = (file: string, outcome: FileOutcome | 'removed') => void;
 

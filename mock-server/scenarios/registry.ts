@@ -7,8 +7,8 @@
  * that name none.
  */
 import { builtinScenarios, defaultScenarioName } from './builtins.js';
-import type { Scenario } from './schema.js';
-import type { ScenarioProblem, ScenarioResult } from './validate.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
+import type { ScenarioProblem, ScenarioResult } from '../../protocol/scenarios/validate.js';
 
 /** `source`: `builtin`, `runtime`, or the scenario file's name (never its absolute path: the list is served). */
 export type ScenarioEntry = { scenario: Scenario; source: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from './builtins.js';
-import { scenarioJsonSchema } from './schema.js';
-import { formatProblem, parseScenario, validateScenario } from './validate.js';
+import { scenarioJsonSchema } from '../../protocol/scenarios/schema.js';
+import { formatProblem, parseScenario, validateScenario } from '../../protocol/scenarios/validate.js';
 
 const problemsOf = (value: unknown) => {
   const result = parseScenario(JSON.stringify(value), 'scenarios/bad.json');

@@ -9,7 +9,7 @@ import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalRespons
 import { continuedMessage, createDecoder, decodeStream, type DecodeReport } from '../../protocol/index.js';
 import { MemoryChat, MemoryChatState } from '../../protocol/test-support/linter-cases.js';
 import { builtinScenarios } from '../scenarios/builtins.js';
-import type { Scenario } from '../scenarios/schema.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
 import { startMockServer, type MockServer } from './http-server.js';
 
 let server: MockServer;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { createRegistry, type FileOutcome } from '../scenarios/registry.js';
-import type { Scenario } from '../scenarios/schema.js';
+import type { Scenario } from '../../protocol/scenarios/schema.js';
 import { chatBody, readUntil } from '../test-support/http-client.js';
 import { startMockServer, type MockServer } from './http-server.js';
 

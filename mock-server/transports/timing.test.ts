@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRegistry } from '../scenarios/registry.js';
-import { validateScenario } from '../scenarios/validate.js';
-import type { Step } from '../scenarios/schema.js';
+import { validateScenario } from '../../protocol/scenarios/validate.js';
+import type { Step } from '../../protocol/scenarios/schema.js';
 import { startMockServer, type MockServer } from './http-server.js';
 
 const tick = 50;

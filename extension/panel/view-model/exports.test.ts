@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema } from '../../../mock-server/scenarios/schema.js';
+import { scenarioSchema } from '../../../protocol/scenarios/schema.js';
 import { streamMeta } from '../test-support/stream-meta.js';
 import { curlOf, fetchOf, lintCommandOf, redacted, scenarioOf, sseBytes } from './exports.js';
 

@@ -2,7 +2,7 @@ import { signal, useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { createDemoChat, requestStop } from '../chat-store.js';
 import { MessageView } from './MessageView.js';
-import type { ScenarioSummary } from '../../scenarios/schema.js';
+import type { ScenarioSummary } from '../../../protocol/scenarios/schema.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 
 const initialScenario = new URLSearchParams(location.search).get('scenario') ?? 'plain-text';

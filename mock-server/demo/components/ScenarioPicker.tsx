@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { ScenarioSummary } from '../../scenarios/schema.js';
+import type { ScenarioSummary } from '../../../protocol/scenarios/schema.js';
 
 
 export function ScenarioPicker({ scenarios, selected }: { scenarios: ScenarioSummary[]; selected: Signal<string> }) {

@@ -4,9 +4,9 @@
  * invalid chunk by accident; broken bytes need an explicit `raw` step.
  */
 import { z } from 'zod';
-import { uiMessageChunkSchema } from '../../protocol/schemas/chunks.js';
-import { dialectSchema, findingCodeSchema, usageSchema, type Dialect, type FindingCode } from '../../protocol/schemas/report.js';
-import { limits } from '../../protocol/limits.js';
+import { uiMessageChunkSchema } from '../schemas/chunks.js';
+import { dialectSchema, findingCodeSchema, usageSchema, type Dialect, type FindingCode } from '../schemas/report.js';
+import { limits } from '../limits.js';
 import { decodesAsBase64, deeperThan } from './playable.js';
 
 const ms = z.number().int().nonnegative();

@@ -3,9 +3,9 @@
  * Lazy so that a stall with heartbeats can run forever and a thousand streams hold no copies of
  * their scripts. Every byte comes from the protocol encoder, except `raw` steps.
  */
-import type { Dialect } from '../../protocol/schemas/report.js';
-import type { UIMessageChunk } from '../../protocol/schemas/chunks.js';
-import { encodeChunk, encodeComment, encodeDone, encodeHeartbeat, encodeUsageComment } from '../../protocol/encoder.js';
+import type { Dialect } from '../schemas/report.js';
+import type { UIMessageChunk } from '../schemas/chunks.js';
+import { encodeChunk, encodeComment, encodeDone, encodeHeartbeat, encodeUsageComment } from '../encoder.js';
 import { seededRandom } from './random.js';
 import { splitText, type Unit } from './split.js';
 import type { Step } from './schema.js';

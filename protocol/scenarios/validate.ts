@@ -3,7 +3,7 @@
  * was expected. Never throws on bad input.
  */
 import type { z } from 'zod';
-import { schemaForType } from '../../protocol/schemas/chunks.js';
+import { schemaForType } from '../schemas/chunks.js';
 import { scenarioNameSchema, scenarioSchema, stepSchema, type Scenario } from './schema.js';
 
 export type ScenarioProblem = { file: string; path: string; message: string };
