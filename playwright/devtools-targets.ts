@@ -18,22 +18,38 @@ export type DevtoolsTargets = {
 
 type Reply = { id: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
 
+/**
+ * Half of Playwright's default test timeout: a wait that cannot succeed fails with its own message
+ * (what it waited for, in which target, what it saw) before the test's bare "Test timeout".
+ */
+export const defaultDevtoolsTimeoutMs = 30_000;
+
 /** A frame still being created when attached to can drop a session's messages: past this, attach afresh. */
 const answerTimeoutMs = 10_000;
 const pollMs = 100;
+/** An error shows this much of what a wait saw last. */
+const seenChars = 4000;
 
-/** Calls `read` until it gives a value; on timeout the error shows what `last` saw. */
-async function poll<T>(read: () => Promise<T | undefined>, what: string, timeoutMs: number, last: () => unknown = () => undefined): Promise<T> {
+const shorten = (text: string, chars: number): string => (text.length > chars ? `${text.slice(0, chars)}…` : text);
+
+/** Calls `read` until it gives a value; on timeout the error says what it waited for and what `last` saw. */
+async function poll<T>(read: () => Promise<T | undefined>, what: () => string, timeoutMs: number, last: () => unknown): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`[streamscope] timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last())}`);
+    if (Date.now() > deadline) throw new Error(`[streamscope] DevTools: timed out after ${timeoutMs} ms waiting for ${what()}; last seen: ${shorten(JSON.stringify(last()) ?? 'nothing', seenChars)}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
-export function devtoolsTargets(session: CDPSession, timeoutMs: number): DevtoolsTargets {
+/** A target as an error message names it: its type, its URL (shortened) and its id. */
+const describe = (target: TargetInfo | undefined, targetId: string): string =>
+  target ? `the ${target.type} ${shorten(target.url, 100)} (${targetId})` : `target ${targetId}`;
+
+export function devtoolsTargets(session: CDPSession, timeoutMs: number = defaultDevtoolsTimeoutMs): DevtoolsTargets {
+  /** Every target `find` saw, so that an error can name the one a wait ran in. */
+  const known = new Map<string, TargetInfo>();
   const sessions = new Map<string, string>();
   const replies = new Map<number, (message: Reply) => void>();
   let nextId = 0;
@@ -78,22 +94,23 @@ export function devtoolsTargets(session: CDPSession, timeoutMs: number): Devtool
         async () => {
           const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
           seen = targetInfos;
+          for (const target of targetInfos) known.set(target.targetId, target);
           return targetInfos.find((target) => match(target, targetInfos))?.targetId;
         },
-        what,
+        () => `${what} among the browser's targets`,
         timeoutMs,
         () => seen.map(({ type, url, targetId, parentId }) => ({ type, url: url.slice(0, 100), targetId, parentId })),
       );
     },
     evaluate,
     waitFor<T>(targetId: string, expression: string, what: string, accept: (value: T) => boolean = Boolean) {
-      let last: unknown;
+      let last: unknown = 'no answer yet';
       return poll(
         async () => {
           last = await evaluate<T>(targetId, expression).catch((error: Error) => error.message);
           return accept(last as T) ? (last as T) : undefined;
         },
-        what,
+        () => `${what} in ${describe(known.get(targetId), targetId)}`,
         timeoutMs,
         () => last,
       );

@@ -5,7 +5,7 @@
  * start streams before its DevTools exists.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { devtoolsTargets, type DevtoolsTargets } from './devtools-targets.js';
+import { defaultDevtoolsTimeoutMs, devtoolsTargets, type DevtoolsTargets } from './devtools-targets.js';
 import { extensionDir } from './extension-dir.js';
 import { panelView, type Panel } from './panel-view.js';
 
@@ -15,7 +15,10 @@ export type DevtoolsLaunchOptions = {
   /** Default true: new headless Chromium runs extensions and DevTools. */
   headless?: boolean;
   args?: readonly string[];
-  /** How long to wait for DevTools and the panel to appear (default 60 s: a loaded machine takes 30). */
+  /**
+   * How long each wait for DevTools, the panel or what it shows may take before it fails saying
+   * what it waited for (default 30 s); keep it below the test's timeout.
+   */
   timeoutMs?: number;
 };
 
@@ -66,7 +69,7 @@ export async function launchDevtools(options: DevtoolsLaunchOptions = {}): Promi
     const browser = context.browser();
     if (!browser) throw new Error('[streamscope] this Playwright gives no browser for a persistent context: DevTools cannot be opened');
     const session: CDPSession = await browser.newBrowserCDPSession();
-    const targets = devtoolsTargets(session, options.timeoutMs ?? 60_000);
+    const targets = devtoolsTargets(session, options.timeoutMs ?? defaultDevtoolsTimeoutMs);
     return {
       context,
       extensionId,

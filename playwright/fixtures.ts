@@ -7,6 +7,7 @@ import { test as base, expect as baseExpect, type BrowserContext, type Page } fr
 import type { ScenarioFile } from '../mock-server/index.js';
 import type { StreamLintOptions } from './captured-stream.js';
 import { launchDevtools, type DevtoolsBrowser } from './devtools.js';
+import { defaultDevtoolsTimeoutMs } from './devtools-targets.js';
 import { localNetworkArgs } from './local-network.js';
 import { streamMatchers } from './matchers.js';
 import { startWorkerMock, type Mock, type WorkerMock } from './mock.js';
@@ -78,8 +79,10 @@ export const test = base.extend<StreamscopeOptions & TestFixtures, StreamscopeWo
     }
   },
 
-  devtools: async ({ launchOptions, headless, channel }, use) => {
-    const browser: DevtoolsBrowser = await launchDevtools({ executablePath: launchOptions.executablePath, channel, headless, args: launchOptions.args });
+  devtools: async ({ launchOptions, headless, channel }, use, testInfo) => {
+    // Each wait on DevTools fails with its own message well before the test's bare timeout.
+    const timeoutMs = testInfo.timeout > 0 ? Math.min(defaultDevtoolsTimeoutMs, testInfo.timeout / 2) : defaultDevtoolsTimeoutMs;
+    const browser: DevtoolsBrowser = await launchDevtools({ executablePath: launchOptions.executablePath, channel, headless, args: launchOptions.args, timeoutMs });
     try {
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       const panel = await browser.openPanel(page);

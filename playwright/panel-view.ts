@@ -5,11 +5,31 @@
 import type { DevtoolsTargets } from './devtools-targets.js';
 
 export type PanelRow = { text: string; method: string; path: string; state: string; tag: string | null; events: number; findings: string };
-export type PanelView = 'events' | 'findings' | 'message' | 'timing';
+/** The detail views, in the order of their tabs and keys (1–5). */
+export const panelViews = ['events', 'findings', 'message', 'timing', 'request'] as const;
+export type PanelView = (typeof panelViews)[number];
 /** The selected stream as its detail views show it (each read from the view shown). */
-export type PanelDetail = { header: string; events: number | null; findings: string[]; messageText: string; note: string | null };
+export type PanelDetail = {
+  header: string;
+  /** The view whose tab is selected. */
+  view: PanelView | null;
+  events: number | null;
+  findings: string[];
+  messageText: string;
+  /** The Request view's text (empty while another view is shown). */
+  request: string;
+  note: string | null;
+};
+/** One row of the Events view as rendered: the list is virtualized, so only the rows in sight. */
+export type PanelEvent = { index: number; label: string; payload: string };
+/**
+ * A detail tab as laid out: `reachable` when the whole tab lies inside the panel and a click at its
+ * centre lands on it (not cut off, not covered).
+ */
+export type PanelTab = { view: PanelView; selected: boolean; reachable: boolean };
 
-const views: PanelView[] = ['events', 'findings', 'message', 'timing'];
+/** The element each view renders its content in. */
+const viewTestIds: Record<PanelView, string> = { events: 'events-list', findings: 'findings', message: 'message', timing: 'timing', request: 'request' };
 
 const readRows = `[...document.querySelectorAll('[data-testid=stream-row]')].map((row) => ({
   text: row.textContent,
@@ -25,13 +45,38 @@ const readDetail = `(() => {
   const detail = document.querySelector('[data-testid=stream-detail]');
   if (!detail) return null;
   const count = detail.querySelector('.tab-count');
+  const views = ${JSON.stringify(panelViews)};
+  const tab = [...detail.querySelectorAll('[role=tab]')].findIndex((tab) => tab.getAttribute('aria-selected') === 'true');
   return {
     header: detail.querySelector('[data-testid=detail-header]')?.textContent ?? '',
+    view: views[tab] ?? null,
     events: count ? Number(count.textContent) : null,
     findings: [...detail.querySelectorAll('[data-testid=finding] .finding-code')].map((code) => code.textContent),
     messageText: [...detail.querySelectorAll('[data-testid=message] [data-testid=part-text] .part-text')].map((text) => text.textContent).join(''),
+    request: detail.querySelector('[data-testid=request]')?.textContent ?? '',
     note: detail.querySelector('[data-testid=stream-note]')?.textContent ?? null,
   };
+})()`;
+
+const readEvents = `[...document.querySelectorAll('[data-testid=event-row]')].map((row) => ({
+  index: Number(row.querySelector('.col-index')?.textContent ?? 'NaN'),
+  label: row.querySelector('.col-type')?.textContent ?? '',
+  payload: row.querySelector('.col-payload')?.textContent ?? '',
+}))`;
+
+const readTabs = `[...document.querySelectorAll('[data-testid=stream-detail] [role=tab]')].map((tab, position) => {
+  const box = tab.getBoundingClientRect();
+  const inside = box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight;
+  const hit = inside ? document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) : null;
+  return { view: ${JSON.stringify(panelViews)}[position], selected: tab.getAttribute('aria-selected') === 'true', reachable: Boolean(hit && tab.contains(hit)) };
+})`;
+
+/** Clicks the tab of `view` unless it is selected; true once it is and its content is there. */
+const showView = (view: PanelView) => `(() => {
+  const tab = document.querySelectorAll('[data-testid=stream-detail] [role=tab]')[${panelViews.indexOf(view)}];
+  if (!tab) return false;
+  if (tab.getAttribute('aria-selected') !== 'true') tab.click();
+  return tab.getAttribute('aria-selected') === 'true' && document.querySelector('[data-testid=stream-detail] [data-testid=${viewTestIds[view]}]') !== null;
 })()`;
 
 export type Panel = {
@@ -44,10 +89,14 @@ export type Panel = {
   waitForRows(what: string, accept: (rows: PanelRow[]) => boolean): Promise<PanelRow[]>;
   /** Selects the first stream whose row text contains `text`. */
   select(text: string): Promise<void>;
-  /** Switches the detail to a view (its key, 1–4). */
+  /** Shows a detail view (as its tab's click does) and waits until it is shown. */
   show(view: PanelView): Promise<void>;
   /** Waits until the selected stream's detail satisfies `accept`; returns it. */
   waitForDetail(what: string, accept: (detail: PanelDetail) => boolean): Promise<PanelDetail>;
+  /** The rows of the Events view in sight (it must be shown), in order. */
+  events(): Promise<PanelEvent[]>;
+  /** The detail's tabs as laid out. */
+  tabs(): Promise<PanelTab[]>;
   /** Clicks the toolbar's "Preserve log" to `on`. */
   setPreserveLog(on: boolean): Promise<void>;
 };
@@ -67,9 +116,11 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
       );
     },
     async show(view) {
-      await waitFor<boolean>(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: '${views.indexOf(view) + 1}', bubbles: true })), true)`, `the ${view} view`);
+      await waitFor<boolean>(showView(view), `the ${view} view shown`, (shown) => shown === true);
     },
     waitForDetail: (what, accept) => waitFor<PanelDetail | null>(readDetail, what, (detail) => detail !== null && typeof detail === 'object' && accept(detail)) as Promise<PanelDetail>,
+    events: () => evaluate<PanelEvent[]>(readEvents),
+    tabs: () => evaluate<PanelTab[]>(readTabs),
     async setPreserveLog(on) {
       await waitFor<boolean>(
         `(() => { const box = [...document.querySelectorAll('input[type=checkbox]')].find((input) => input.closest('label')?.textContent.includes('Preserve log')); if (!box) return false; if (box.checked !== ${on}) box.click(); return box.checked === ${on}; })()`,

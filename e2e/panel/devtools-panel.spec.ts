@@ -67,8 +67,6 @@ const filterStreams = (text: string) =>
     return true;
   })()`);
 
-const press = (key: string) => panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
-
 test('chat requests are told apart by their prompt, and the list filters on it', async () => {
   await chat('What is the weather in Berlin?', { stream: 'tool' });
   await chat('Say hello', { stream: 'clean' });
@@ -86,7 +84,7 @@ test('chat requests are told apart by their prompt, and the list filters on it',
 
 test('the Request tab shows the request, its body as a transcript and tree, and checks the protocol headers', async () => {
   await panel.select('Say hello');
-  await press('5');
+  await panel.show('request');
   const request = await panel.waitFor<{ text: string; headers: string; checks: string[] } | null>(
     `(() => {
       const view = document.querySelector('[data-testid=request]');
@@ -129,7 +127,7 @@ test("a page's own stop shows the stream as cancelled, with no error", async () 
   expect(stopped.findings).not.toContain('✖');
   server.release('stop-1');
   await panel.select('Stop this one');
-  await press('2');
+  await panel.show('findings');
   const findings = await panel.waitFor<string[]>(
     `[...document.querySelectorAll('[data-testid=finding]')].map((finding) => finding.className + ' ' + finding.textContent)`,
     'the findings of the stopped chat',
