@@ -112,7 +112,7 @@ export function createDecoder(options: DecoderOptions = {}): Decoder {
   const findings: Finding[] = [];
   const suppressed = new Map<FindingCode, number>();
   const perCode = new Map<FindingCode, number>();
-  const reassembler = createReassembler(options.message);
+  const reassembler = createReassembler(options.message, client);
   const summary: Summary = {
     events: 0,
     chunks: 0,

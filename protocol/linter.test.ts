@@ -598,4 +598,19 @@ describe('duplicate-start and step-closes-open-part: what readUIMessageStream an
     expect((await runSdkClient(merged, 'ai7')).error).toBeUndefined();
     expect(findingsOf(report, 'step-closes-open-part')[0].message).toContain('ai 7 keeps it open');
   });
+
+  it('--client 7 follows ai 7: the part stays open across finish-step, so its later deltas are no orphans', async () => {
+    const merged = sseOf(inserted(textTurn, 3, { type: 'finish-step' }, { type: 'start-step' }));
+    const run = await runSdkClient(merged, 'ai7');
+    expect(run.error).toBeUndefined();
+    const report = await decode(merged, { client: '7' });
+    expect(codesOf(report)).toEqual(['step-closes-open-part']);
+    expect(findingsOf(report, 'step-closes-open-part')[0]).toMatchObject({ event: 3, severity: 'info' });
+    expect(report.message).toEqual(run.message);
+    // The part is still open after the step: never ended, it is unclosed at "finish" for ai 7 too.
+    const neverEnded = sseOf(inserted(replaced(textTurn, 4), 3, { type: 'finish-step' }, { type: 'start-step' }));
+    const unended = await decode(neverEnded, { client: '7' });
+    expect(codesOf(unended)).toContain('unclosed-part');
+    expect(unended.message).toEqual((await runSdkClient(neverEnded, 'ai7')).message);
+  });
 });

@@ -214,17 +214,23 @@ export function createLinter(options: LinterOptions): Linter {
     }
   }
 
-  /** The client forgets its open text and reasoning parts at `finish-step`: they stay "streaming". */
+  /**
+   * ai 5 and 6 forget their open text and reasoning parts at `finish-step`: they stay "streaming".
+   * ai 7 keeps them open, so for `client` 7 this is only a note that older clients fail here.
+   */
   function closeOpenParts(event: number): void {
+    const keptOpen = client === '7';
     for (const [key, part] of openParts) {
+      const older = `ai 5 and 6 clients forget the part, which stays "streaming", and fail on any later "${part.kind}-delta" or "${part.kind}-end" for it`;
       report(
         'step-closes-open-part',
         event,
-        `"finish-step" while ${part.kind} part "${part.id}" (started at event ${part.event}) is still open: ai 5 and 6 clients forget the part, which stays "streaming", and fail on any later "${part.kind}-delta" or "${part.kind}-end" for it; ai 7 keeps it open across the step (merged streams: one source's step end closed another's part)`,
+        `"finish-step" while ${part.kind} part "${part.id}" (started at event ${part.event}) is still open: ${keptOpen ? `ai 7 clients keep it open across the step; ${older}` : `${older}; ai 7 keeps it open across the step`} (merged streams: one source's step end closed another's part)`,
+        keptOpen ? 'info' : findingCodes['step-closes-open-part'],
       );
-      closedByStep.set(key, event);
+      if (!keptOpen) closedByStep.set(key, event);
     }
-    openParts.clear();
+    if (!keptOpen) openParts.clear();
   }
 
   function checkParts(record: EventRecord): void {

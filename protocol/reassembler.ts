@@ -3,8 +3,10 @@
  * the same parts, the same states, the same snapshot semantics (the client publishes a copy of
  * the message only when a chunk changes what it shows, so a trailing `start-step` is not seen).
  * Where the client would throw, the reassembler stops applying chunks and says why instead.
+ * Where the chosen client's major differs from ai 6, it follows that major (ai 7 keeps text and
+ * reasoning parts open across `finish-step`).
  */
-import type { ChunkOf, UIMessageChunk } from './schemas/chunks.js';
+import type { ChunkOf, ClientVersion, UIMessageChunk } from './schemas/chunks.js';
 import type { UIMessage, UIMessagePart } from './schemas/report.js';
 import { parsePartialJson } from './partial-json.js';
 import { mergeMetadata } from './metadata-merge.js';
@@ -72,8 +74,11 @@ function streamingToolCalls(message: UIMessage): Record<string, PartialToolCall>
 /**
  * `start` is the assistant message the client continues, as `readUIMessageStream`'s `message`
  * (useChat passes the last message of the chat when it is the assistant's); by default a new one.
+ * `client` is the AI SDK major whose `readUIMessageStream` it follows.
  */
-export function createReassembler(start?: UIMessage): Reassembler {
+export function createReassembler(start?: UIMessage, client: ClientVersion = '6'): Reassembler {
+  // ai 5 and 6 forget the open text and reasoning parts at a step's end; ai 7 keeps them.
+  const stepEndClosesParts = client !== '7';
   let message: UIMessage = start ? structuredClone(start) : { id: '', role: 'assistant', parts: [] };
   let activeText: Record<string, UIMessagePart> = Object.create(null);
   let activeReasoning: Record<string, UIMessagePart> = Object.create(null);
@@ -375,8 +380,10 @@ export function createReassembler(start?: UIMessage): Reassembler {
         message.parts.push({ type: 'step-start' });
         return null;
       case 'finish-step':
-        activeText = Object.create(null);
-        activeReasoning = Object.create(null);
+        if (stepEndClosesParts) {
+          activeText = Object.create(null);
+          activeReasoning = Object.create(null);
+        }
         return null;
       case 'start':
         return applyStart(chunk);
