@@ -497,6 +497,36 @@ export const cases: Case[] = [
     },
   },
   {
+    // the capture checks these two streams' bytes (transparency.spec.ts): the hook's own rules
+    // (which response is a stream, how EventSource events are framed) must not use them either
+    name: 'a page that replaced every String.prototype method reads as before',
+    run: async (base) => {
+      const proto = String.prototype as unknown as Record<string, unknown>;
+      const saved = Object.getOwnPropertyDescriptors(String.prototype);
+      const names = Object.getOwnPropertyNames(String.prototype).filter((name) => name !== 'constructor' && name !== 'length' && typeof proto[name] === 'function');
+      const broken = () => {
+        throw new Error('patched by the page');
+      };
+      for (let index = 0; index < names.length; index++) proto[names[index]] = broken;
+      try {
+        const text = await (await fetch(`${base}/stream/basic?page=patched-strings`)).text();
+        const source = new EventSource(`${base}/es?page=patched-strings`);
+        const events: string[] = [];
+        await new Promise<void>((resolve) => {
+          source.onmessage = (event) => (events[events.length] = event.data);
+          source.addEventListener('custom', (event) => {
+            events[events.length] = (event as MessageEvent).data;
+            if ((event as MessageEvent).data === 'last') resolve();
+          });
+        });
+        source.close();
+        return { text, events };
+      } finally {
+        Object.defineProperties(String.prototype, saved);
+      }
+    },
+  },
+  {
     name: 'stream ids and sinks cannot be learned through patched built-ins',
     run: async (base) => {
       const apply = Reflect.apply;

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { cases } from './transparency-cases.js';
 import { replies } from './test-server.js';
+import { streamBytes } from './streams.js';
 
 async function openPage(context: import('@playwright/test').BrowserContext, base: string): Promise<Page> {
   const page = await context.newPage();
@@ -47,6 +48,21 @@ test.describe('transparency: same results with and without the extension', () =>
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/vercel-header/x'))).toBe(true);
     expect(streams.some((stream) => stream.info.meta.url.includes('type=text%2Fplain'))).toBe(false);
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/json'))).toBe(false);
+  });
+
+  test('a page that replaced every String.prototype method is still captured, byte for byte', async ({ extension }) => {
+    const tabId = await extension.tabIdOf(withExtension);
+    const patched = async () =>
+      (await extension.captured(tabId))
+        .filter((stream) => stream.info.meta.url.endsWith('?page=patched-strings'))
+        .map(({ info, bytes }) => ({ transport: info.meta.transport, bytes: bytes.toString() }))
+        .sort((a, b) => a.transport.localeCompare(b.transport));
+    await expect
+      .poll(patched)
+      .toEqual([
+        { transport: 'eventsource', bytes: expect.stringContaining('event: custom\ndata: a\ndata: b\n\nid: 42\ndata: with id\n\n') },
+        { transport: 'fetch', bytes: Buffer.from(streamBytes('basic')).toString() },
+      ]);
   });
 
   test('chat requests answered without a stream were captured whole, as non-stream responses', async ({ extension }) => {

@@ -12,7 +12,7 @@
  */
 import { PAGE_MESSAGE_SOURCE, limits } from '../shared/hops.js';
 import type { PageMessage, PageToRelayMessage, StreamEnd, StreamMeta } from '../shared/messages.js';
-import { bare, bufferOf, byteLength, copyBytes, errorParts, listFrom, stringSlice } from './natives.js';
+import { NativeUint8Array, bare, bufferOf, byteLength, copyBytes, errorParts, listFrom, stringSlice } from './natives.js';
 
 const post = window.postMessage.bind(window);
 const later = setTimeout.bind(window);
@@ -25,10 +25,15 @@ const now = performance.now.bind(performance);
  * `randomUUID` exists only in secure contexts; an http page on another host than localhost gets
  * the same 122 random bits from `getRandomValues`, which every context has. */
 const randomValues = crypto.getRandomValues.bind(crypto);
-const newStreamId: () => string =
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID.bind(crypto)
-    : () => Array.from(randomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+const hexDigits = '0123456789abcdef';
+/** 32 random hex digits, built with no method the page could have replaced (the id is the secret). */
+function randomHex(): string {
+  const bytes = randomValues(new NativeUint8Array(16));
+  let hex = '';
+  for (let index = 0; index < 16; index++) hex += hexDigits[bytes[index] >> 4] + hexDigits[bytes[index] & 15];
+  return hex;
+}
+const newStreamId: () => string = typeof crypto.randomUUID === 'function' ? crypto.randomUUID.bind(crypto) : randomHex;
 
 export type StreamSink = {
   /** Takes a copy of `bytes`: the caller may hand them on (and detach them) right after. */
