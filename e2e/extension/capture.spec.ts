@@ -231,3 +231,34 @@ test('navigation clears a tab unless "preserve log" is on; closing the tab frees
   await expect.poll(async () => (await extension.captured(tabId)).length).toBe(0);
   await panel.close();
 });
+
+test('a page abort while no read is pending ends the capture as cancelled', async ({ extension, server }) => {
+  const { page, tabId } = await openTab(extension, server.base, 'capture-idle-abort');
+  const closed = [server.closedEarly('idle-read'), server.closedEarly('idle-unread')];
+  await page.evaluate(async (base) => {
+    const reading = new AbortController();
+    const reader = (await fetch(`${base}/hang?id=idle-read`, { signal: reading.signal })).body!.getReader();
+    await reader.read();
+    // the page stopped between two reads: no read is pending when it aborts, and none follows yet
+    reading.abort();
+    const unread = new AbortController();
+    const response = await fetch(`${base}/hang?id=idle-unread`, { signal: unread.signal });
+    unread.abort();
+    Object.assign(globalThis, { idle: { reader, response } });
+  }, server.base);
+  await Promise.all(closed);
+  await expect
+    .poll(async () => (await extension.captured(tabId)).map((stream) => [new URL(stream.info.meta.url).search, stream.bytes.toString(), stream.info.end?.outcome ?? 'live']).sort())
+    .toEqual([
+      ['?id=idle-read', 'data: first\n\n', 'cancelled'],
+      ['?id=idle-unread', '', 'cancelled'],
+    ]);
+  // what the page reads afterwards is the abort, as without the extension
+  const later = await page.evaluate(async () => {
+    const { reader, response } = (globalThis as unknown as { idle: { reader: ReadableStreamDefaultReader; response: Response } }).idle;
+    const name = (error: Error) => error.name;
+    return [await reader.read().then(() => 'resolved', name), await response.text().then(() => 'resolved', name)];
+  });
+  expect(later).toEqual(['AbortError', 'AbortError']);
+  await page.close();
+});

@@ -14,7 +14,7 @@
  * `non-stream` response: from a clone the hook reads itself, so the page's response is untouched.
  */
 import { isEventStream, isNullBodyStatus } from './is-stream.js';
-import { openStream } from './emitter.js';
+import { openStream, type StreamSink } from './emitter.js';
 import { createBodyCapture, passThrough, type BodyCapture, type PassThrough } from './body-capture.js';
 import { replaceGetter, replaceValue } from './disguise.js';
 import { bodyText, headersRecord, isChatBody, streamMeta } from './request-info.js';
@@ -68,6 +68,11 @@ const nativeText = responseProto.text;
 const requestUrl = getter(Request.prototype, 'url') as (this: Request) => string;
 const requestMethod = getter(Request.prototype, 'method') as (this: Request) => string;
 const requestHeaders = getter(Request.prototype, 'headers') as (this: Request) => Headers;
+const requestSignal = getter(Request.prototype, 'signal') as (this: Request) => AbortSignal;
+const signalAborted = getter(AbortSignal.prototype, 'aborted') as (this: AbortSignal) => boolean;
+const signalReason = getter(AbortSignal.prototype, 'reason') as (this: AbortSignal) => unknown;
+const addListener = EventTarget.prototype.addEventListener;
+const removeListener = EventTarget.prototype.removeEventListener;
 /** Firefox has no `Request.prototype.body`: there a Request object's body is not known to exist. */
 const requestBody = getOwnPropertyDescriptor(Request.prototype, 'body')?.get as ((this: Request) => ReadableStream | null) | undefined;
 
@@ -227,6 +232,28 @@ function captureWhole(response: Response, meta: StreamMeta): void {
   drain(body, onChunk, () => sink.end('complete'), (error) => sink.end(isAbort(error) ? 'cancelled' : 'error', error));
 }
 
+/**
+ * `sink`, also ended as cancelled when the page aborts the request. A read pending at the abort
+ * ends the capture through the body's error; with none pending (the page paused between reads,
+ * or never read) nothing else would, and the stream would stay live. The listener is on the
+ * hook's own `Request`'s signal, which follows the page's and is never handed to the page.
+ */
+function endedOnAbort(sink: StreamSink, signal: AbortSignal): StreamSink {
+  const onAbort = () => sink.end('cancelled', apply(signalReason, signal, []));
+  if (apply(signalAborted, signal, [])) onAbort();
+  else apply(addListener, signal, ['abort', onAbort]);
+  return {
+    chunk: sink.chunk,
+    end(outcome, error) {
+      apply(removeListener, signal, ['abort', onAbort]);
+      sink.end(outcome, error);
+    },
+    get ended() {
+      return sink.ended;
+    },
+  };
+}
+
 function watch(response: Response, request: Request, body: unknown, hadBody: boolean): void {
   const type = apply(nativeType, response, []) as string;
   const status = apply(nativeStatus, response, []) as number;
@@ -243,7 +270,7 @@ function watch(response: Response, request: Request, body: unknown, hadBody: boo
   const meta = streamMeta({ ...base, url: (apply(nativeUrl, response, []) as string) || requestedUrl }, { ...responseMeta(response, headers, status), bytes: 'wire', note });
   if (!stream) return captureWhole(response, { ...meta, response: 'non-stream' });
   streamedUrls.add(requestedUrl);
-  const capture = createBodyCapture(openStream(meta));
+  const capture = createBodyCapture(endedOnAbort(openStream(meta), apply(requestSignal, request, []) as AbortSignal));
   captured.set(response, { capture, body: bodyOf(response, capture) });
 }
 
