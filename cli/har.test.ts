@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeChunk, encodeDone, harEntry, harOf } from '../protocol/index.js';
 import { cli, scratchFiles } from './test-support/run-cli.js';
 
 const file = scratchFiles();
@@ -47,5 +48,32 @@ describe('lint and decode a HAR file', () => {
     expect(notHar.stderr).toMatch(/other\.har: not a HAR \(log: /);
     const noStream = await cli('lint', file('json-only.har', har(entry('http://app/api/me', [], { mimeType: 'application/json', text: '{}' }))));
     expect(noStream.stderr).toMatch(/json-only\.har: no event-stream response among its 1 entries/);
+  });
+
+  it('reads a HAR the panel wrote (HAR 1.2, bodies in pieces, UTF-8 or base64), with its headers', async () => {
+    const body = (text: string) => [{ bytes: new TextEncoder().encode(text), at: 5 }];
+    const written = (chunks: { bytes: Uint8Array; at: number | null }[], responseHeaders: Record<string, string>) =>
+      harEntry({ method: 'POST', url: 'http://app/api/chat', requestHeaders: {}, requestBody: '{"messages":[]}', status: 200, statusText: 'OK', responseHeaders, startedAt: 0, chunks, endedAt: 9 });
+    const clean = encodeChunk({ type: 'start' }) + encodeChunk({ type: 'finish' }) + encodeDone();
+    const aiSdk = { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1', 'x-accel-buffering': 'no', 'cache-control': 'no-cache' };
+    const path = file(
+      'panel.har',
+      JSON.stringify(
+        harOf(
+          [
+            written(body(clean), { ...aiSdk, 'content-encoding': 'gzip' }),
+            // a comment holding a lone continuation byte: no valid UTF-8, so the body is kept as base64
+            written([{ bytes: new Uint8Array([0x3a, 0x80, 0x0a, 0x0a]), at: 1 }, ...body(clean)], aiSdk),
+          ],
+          { name: 'streamscope', version: '0' },
+        ),
+      ),
+    );
+    const run = await cli('lint', path, '--fail-on', 'info', '--format', 'json');
+    const { files } = JSON.parse(run.stdout) as { files: { file: string; findings: { code: string }[] }[] };
+    expect(files.map((one) => [one.file, one.findings.map((finding) => finding.code)])).toEqual([
+      [`${path}#0 POST http://app/api/chat`, ['header-problem']],
+      [`${path}#1 POST http://app/api/chat`, []],
+    ]);
   });
 });

@@ -1,27 +1,11 @@
 /**
- * HAR input (`lint capture.har`, as DevTools' "Save all as HAR with content" writes it): each
- * response in it that is an event stream becomes one input, named `FILE#N METHOD URL`, decoded
- * with the status and headers the HAR kept, so `header-problem` works as for a URL. A HAR keeps
- * no arrival times, so its events are untimed.
+ * HAR input (`lint capture.har`, as DevTools' "Save all as HAR with content" or the streamscope
+ * panel writes it): each response in it that is an event stream becomes one input, named
+ * `FILE#N METHOD URL`, decoded with the status and headers the HAR kept, so `header-problem` works
+ * as for a URL. Reading is `protocol/har.ts`, shared with the panel.
  */
-import { z } from 'zod';
-import { isEventStream, uiMessageStreamHeader, type ResponseInfo } from '../protocol/index.js';
+import { joinBytes, readHarStreams as readHar, type ResponseInfo } from '../protocol/index.js';
 import { readInput, UsageError } from './io.js';
-
-const harSchema = z.object({
-  log: z.object({
-    entries: z.array(
-      z.object({
-        request: z.object({ method: z.string(), url: z.string() }),
-        response: z.object({
-          status: z.number(),
-          headers: z.array(z.object({ name: z.string(), value: z.string() })),
-          content: z.object({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional() }),
-        }),
-      }),
-    ),
-  }),
-});
 
 export type HarStream = {
   /** `FILE#N METHOD URL` */
@@ -43,20 +27,12 @@ export async function readHarStreams(path: string): Promise<HarStream[]> {
   } catch (error) {
     throw new UsageError(`${name}: not JSON, so not a HAR (${(error as Error).message})`);
   }
-  const har = harSchema.safeParse(value);
-  if (!har.success) {
-    const [issue] = har.error.issues;
-    throw new UsageError(`${name}: not a HAR (${issue.path.join('.') || '(root)'}: ${issue.message})`);
-  }
-  const streams = har.data.log.entries.flatMap(({ request, response }, index) => {
-    // HTTP/2 pseudo-headers (`:status`) are DevTools' view of the wire, not response headers.
-    const headers = Object.fromEntries(response.headers.filter((header) => !header.name.startsWith(':')).map((header) => [header.name.toLowerCase(), header.value]));
-    // The MIME type stands in for a content type the HAR did not keep, as in the extension.
-    if (!isEventStream(headers['content-type'] ?? response.content.mimeType ?? null, headers[uiMessageStreamHeader] ?? null)) return [];
-    const { text, encoding } = response.content;
-    const body = text === undefined ? null : encoding === 'base64' ? new Uint8Array(Buffer.from(text, 'base64')) : new TextEncoder().encode(text);
-    return [{ name: `${name}#${index} ${request.method} ${request.url}`, file: path, body, response: { status: response.status, headers } }];
-  });
-  if (streams.length === 0) throw new UsageError(`${name}: no event-stream response among its ${har.data.log.entries.length} entries`);
-  return streams;
+  const har = readHar(value, name);
+  if (!har.ok) throw new UsageError(har.problem);
+  return har.streams.map((stream) => ({
+    name: `${name}#${stream.entry} ${stream.method} ${stream.url}`,
+    file: path,
+    body: stream.chunks && joinBytes(stream.chunks.map((chunk) => chunk.bytes)),
+    response: { status: stream.status, headers: stream.responseHeaders },
+  }));
 }

@@ -48,6 +48,10 @@ export const limits = {
   scenarioPartChars: 32 * 1024 * 1024,
   /** Levels of arrays and objects in a scenario step's field: the encoder's `JSON.stringify` recurses. */
   scenarioJsonDepth: 1000,
+  /** Bytes of a file the panel imports (`.sse`, HAR, decode report, scenario); a larger one is refused. */
+  importFileBytes: 128 * 1024 * 1024,
+  /** Bytes an imported scenario may expand to (its script played into one stream); past it the import is refused. */
+  importScenarioBytes: 64 * 1024 * 1024,
   /** Bytes of a request body the mock server reads by default; past it, 413. */
   mockRequestBodyBytes: 16 * 1024 * 1024,
 } as const;

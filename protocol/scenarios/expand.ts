@@ -5,6 +5,7 @@
  */
 import type { Dialect } from '../schemas/report.js';
 import type { UIMessageChunk } from '../schemas/chunks.js';
+import { bytesOfBase64 } from '../bytes.js';
 import { encodeChunk, encodeComment, encodeDone, encodeHeartbeat, encodeUsageComment } from '../encoder.js';
 import { seededRandom } from './random.js';
 import { splitText, type Unit } from './split.js';
@@ -44,10 +45,6 @@ function send(cursor: Cursor, bytes: string | Uint8Array): Action {
 
 function chunk(cursor: Cursor, value: UIMessageChunk, sse: { id?: string; event?: string } = {}): Action {
   return send(cursor, encodeChunk(value, { dialect: cursor.dialect, ...sse }));
-}
-
-function base64Bytes(data: string): Uint8Array {
-  return Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
 }
 
 /** Pieces of `text` and the ms between them for a rate in units per second. */
@@ -137,7 +134,7 @@ function* stepActions(cursor: Cursor, step: Step): Generator<Action, boolean> {
       yield* tool(cursor, step);
       return false;
     case 'raw':
-      yield send(cursor, step.encoding === 'base64' ? base64Bytes(step.data) : step.data);
+      yield send(cursor, step.encoding === 'base64' ? bytesOfBase64(step.data) : step.data);
       return false;
     case 'done':
       yield send(cursor, encodeDone());

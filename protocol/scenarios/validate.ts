@@ -15,7 +15,8 @@ export function formatProblem(problem: ScenarioProblem): string {
   return `${problem.file}: ${problem.path}: ${problem.message}`;
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as a JSON path: `$.steps[2].chunk`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), '$');
 }
 

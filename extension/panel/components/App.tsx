@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 import { shortcutFor } from '../view-model/shortcuts.js';
+import { Importer } from './Importer.js';
 import { SettingsBar } from './SettingsBar.js';
 import { Splitter } from './Splitter.js';
 import { StreamDetail } from './StreamDetail.js';
@@ -60,6 +61,7 @@ export function App({ actions, problem }: { actions: PanelActions; problem: stri
     <div class="app">
       <Toolbar onClear={actions.clear} onPreserveLog={actions.setPreserveLog} settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} />
       {settingsOpen && <SettingsBar />}
+      <Importer />
       {problem && (
         <div class="banner" role="status">
           {problem}

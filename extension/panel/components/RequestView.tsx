@@ -59,7 +59,7 @@ export function RequestView({ entry }: { entry: StreamEntry }) {
             <tr><th>started</th><td>{formatClock(meta.startedAt)}</td></tr>
             <tr><th>first chunk</th><td>{formatMs(entry.summary?.firstChunkMs)}</td></tr>
             <tr><th>duration</th><td>{formatMs(entry.endedAt ?? entry.summary?.durationMs)}</td></tr>
-            <tr><th>captured by</th><td>{meta.transport} ({meta.bytes} bytes)</td></tr>
+            <tr><th>captured by</th><td>{entry.imported ? `imported from ${entry.imported}` : `${meta.transport} (${meta.bytes} bytes)`}</td></tr>
             <tr><th>frame</th><td>{meta.frameUrl}</td></tr>
           </tbody>
         </table>

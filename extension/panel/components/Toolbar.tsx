@@ -1,6 +1,7 @@
-/** The panel's top bar: clear, preserve log, the stream filter and the stream count. */
+/** The panel's top bar: clear, preserve log, import, the stream filter and the stream count. */
 import { useStore } from '../state/store.js';
 import { FilterInput } from './FilterInput.js';
+import { importInputId } from './Importer.js';
 
 type Props = { onClear(): void; onPreserveLog(value: boolean): void; settingsOpen: boolean; onToggleSettings(): void };
 
@@ -21,6 +22,16 @@ export function Toolbar({ onClear, onPreserveLog, settingsOpen, onToggleSettings
         />
         Preserve log
       </label>
+      <button
+        type="button"
+        class="icon-button"
+        title="Import .sse, HAR, decode report or scenario files (or drop them on the panel); kept while this panel is open"
+        aria-label="Import"
+        data-testid="import-button"
+        onClick={() => document.getElementById(importInputId)?.click()}
+      >
+        ⤒
+      </button>
       <span class="toolbar-sep" />
       <FilterInput id="stream-filter" placeholder="Filter streams (/)" value={filter.streams} />
       <span class="toolbar-spacer" />

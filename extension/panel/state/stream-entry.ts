@@ -20,6 +20,8 @@ export type StreamStatus = 'live' | 'complete' | 'cancelled' | 'error';
 export type StreamEntry = {
   readonly id: string;
   readonly meta: StreamMeta;
+  /** Where an imported stream came from (`file`, `file.har#3`); null for a capture. */
+  readonly imported: string | null;
   /** The assistant message this response continues, from the chat the request posted (as useChat does). */
   readonly continues: UIMessage | undefined;
   /** Read it in a render to re-render when records, findings or status change. */
@@ -50,6 +52,8 @@ export type StreamEntry = {
   /** The decode report so far, with the events the panel kept. */
   report(): Promise<DecodeReport | null>;
   push(bytes: Uint8Array | string, at: number | null): void;
+  /** Many pieces at once (an imported stream): one message to the decode worker. */
+  pushAll(chunks: readonly { bytes: Uint8Array; at: number | null }[]): void;
   /** Time passes with no data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
   end(at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
@@ -61,7 +65,14 @@ export type StreamEntry = {
   readonly error: string | undefined;
 };
 
-export function createStreamEntry(id: string, meta: StreamMeta, decoding: DecodeClient): StreamEntry {
+export type EntryOrigin = {
+  /** The file (and HAR entry) an imported stream came from. */
+  imported: string;
+  /** False when the file says nothing of the response: its headers are not judged then. */
+  headersKnown: boolean;
+};
+
+export function createStreamEntry(id: string, meta: StreamMeta, decoding: DecodeClient, origin?: EntryOrigin): StreamEntry {
   const revision = signal(0);
   const status = signal<StreamStatus>('live');
   let records: EventRecord[] = [];
@@ -98,12 +109,13 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
 
   // Status 0 is a capture that never saw one (network log): no status to judge. EventSource
   // shows page script no headers at all (and opens only on a 200 event stream): none to judge.
-  const response = meta.bytes === 'events' ? undefined : { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
+  const response = meta.bytes === 'events' || origin?.headersKnown === false ? undefined : { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
   decoding.start(id, { requestBody: meta.requestBody, response }, apply);
 
   return {
     id,
     meta,
+    imported: origin?.imported ?? null,
     continues: continuedMessage(meta.requestBody),
     revision,
     status,
@@ -152,6 +164,12 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
       byteCount += typeof bytes === 'string' ? bytes.length : bytes.byteLength;
       settled = false;
       decoding.push(id, [{ bytes, at }]);
+    },
+    pushAll(chunks) {
+      if (status.peek() !== 'live' || chunks.length === 0) return;
+      byteCount += chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
+      settled = false;
+      decoding.push(id, [...chunks]);
     },
     tick(at) {
       if (status.peek() === 'live') decoding.tick(id, at);

@@ -126,4 +126,27 @@ describe('streams store', () => {
     streams.removeFromNetworkLog();
     expect(streams.list.value).toEqual([]);
   });
+
+  it('lists imported streams, judged like captured ones, and keeps them when a fresh snapshot replaces the captured', async () => {
+    const streams = createStreamsStore();
+    streams.start('s1', streamMeta());
+    const [whole, cut, bodiless] = streams.addImported([
+      { source: 'a.sse', meta: streamMeta({ status: 0, responseHeaders: {} }), headersKnown: false, chunks: [{ bytes: bytes(fullText), at: null }], endedAt: null },
+      { source: 'b.json', meta: streamMeta(), headersKnown: true, chunks: [{ bytes: bytes(encodeChunk({ type: 'start' })), at: 5 }], endedAt: 7, error: 'the scenario disconnects here' },
+      { source: 'c.har#0', meta: streamMeta(), headersKnown: true, chunks: null, endedAt: null },
+    ]);
+    expect(whole.imported).toBe('a.sse');
+    expect(whole.status.value).toBe('complete');
+    // no response known: no header-problem for the missing headers of a bare .sse
+    expect(whole.findings).toEqual([]);
+    expect((await whole.report())?.message.parts).toMatchObject([{ type: 'text', text: 'Hi' }]);
+    expect(cut.status.value).toBe('error');
+    expect(cut.error).toBe('the scenario disconnects here');
+    expect(cut.findings.map((finding) => finding.code)).toContain('missing-finish');
+    expect(bodiless.decoded).toBe(false);
+    streams.resetCaptured();
+    expect(streams.list.value.map((entry) => entry.imported)).toEqual(['a.sse', 'b.json', 'c.har#0']);
+    streams.clear();
+    expect(streams.list.value).toEqual([]);
+  });
 });

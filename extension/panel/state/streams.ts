@@ -7,6 +7,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { StreamMeta } from '../../shared/messages.js';
 import { createDecodeClient, type DecodeClient } from '../worker/decode-client.js';
 import { inlineDecodePort } from '../worker/inline-port.js';
+import type { ImportedStream } from '../view-model/imports.js';
 import { isSameLogEntry, isSameRequest } from './same-request.js';
 import { createStreamEntry, type StreamEntry, type StreamStatus } from './stream-entry.js';
 
@@ -21,9 +22,11 @@ export type StreamsStore = {
    * Without a body (DevTools kept none) the stream is listed but not judged.
    */
   addFromNetworkLog(meta: StreamMeta, body: string | null): StreamEntry | undefined;
+  /** Streams read from a file; kept (like network-log ones) until cleared or the panel closes. */
+  addImported(streams: readonly ImportedStream[]): StreamEntry[];
   remove(ids: readonly string[]): void;
   removeFromNetworkLog(): void;
-  /** Forgets the captured streams (a fresh snapshot follows); network-log streams stay. */
+  /** Forgets the captured streams (a fresh snapshot follows); network-log and imported streams stay. */
   resetCaptured(): void;
   /** Lets live streams notice stalls while no data arrives; `now` is epoch ms. */
   tickLive(now: number): void;
@@ -44,6 +47,7 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
   const byId = new Map<string, StreamEntry>();
   const maxStreams = options.maxStreams ?? 500;
   let networkLogCount = 0;
+  let importedCount = 0;
   const clock = signal(Date.now());
 
   function setList(next: readonly StreamEntry[]): void {
@@ -64,6 +68,11 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
 
   function isFromNetworkLog(entry: StreamEntry): boolean {
     return entry.meta.transport === 'network-log';
+  }
+
+  /** Streams the background does not know of: a fresh snapshot keeps them. */
+  function isLocal(entry: StreamEntry): boolean {
+    return isFromNetworkLog(entry) || entry.imported !== null;
   }
 
   function start(id: string, meta: StreamMeta): StreamEntry {
@@ -102,6 +111,20 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
       setList([...list.peek(), entry]);
       return entry;
     },
+    addImported(streams) {
+      const entries = streams.map((stream) => {
+        const entry = createStreamEntry(`imported:${++importedCount}`, stream.meta, decoding, { imported: stream.source, headersKnown: stream.headersKnown });
+        if (stream.chunks === null) {
+          entry.closeUndecoded();
+        } else {
+          entry.pushAll(stream.chunks);
+          entry.end(stream.endedAt, stream.error ? 'error' : 'complete', stream.error);
+        }
+        return entry;
+      });
+      setList([...list.peek(), ...entries]);
+      return entries;
+    },
     remove(ids) {
       const gone = new Set(ids);
       setList(list.peek().filter((entry) => !gone.has(entry.id)));
@@ -110,7 +133,7 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
       setList(list.peek().filter((entry) => !isFromNetworkLog(entry)));
     },
     resetCaptured() {
-      setList(list.peek().filter(isFromNetworkLog));
+      setList(list.peek().filter(isLocal));
     },
     clock,
     tickLive(now) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../../protocol/scenarios/schema.js';
 import { streamMeta } from '../test-support/stream-meta.js';
-import { curlOf, fetchOf, lintCommandOf, redacted, scenarioOf, sseBytes } from './exports.js';
+import { harSchema } from '../../../protocol/index.js';
+import { curlOf, fetchOf, harEntryOf, harFile, lintCommandOf, redacted, scenarioOf, sseBytes } from './exports.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const meta = streamMeta({
@@ -50,5 +51,24 @@ describe('exports', () => {
     expect(lintCommandOf(meta)).toMatch(/^npx streamscope lint 'http:\/\/127\.0\.0\.1:8787\/api\/chat\?x=1' --method POST --header 'content-type: application\/json' --header 'authorization: \[redacted\]'/);
     expect(fetchOf(meta)).not.toContain('s3cret');
     expect(fetchOf(meta, true)).toContain('s3cret');
+  });
+
+  it('HAR: the request and response with their headers, secrets redacted unless revealed, body and timing', () => {
+    const har = harFile([harEntryOf(meta, chunks, 55)]);
+    expect(harSchema.safeParse(har).success).toBe(true);
+    expect(har.log.creator.name).toBe('streamscope');
+    const [entry] = har.log.entries;
+    expect(entry.request.headers).toEqual([
+      { name: 'content-type', value: 'application/json' },
+      { name: 'authorization', value: redacted },
+      { name: 'x-api-key', value: redacted },
+    ]);
+    expect(entry.response.headers).toContainEqual({ name: 'set-cookie', value: redacted });
+    expect(JSON.stringify(har)).not.toMatch(/s3cret|k3y|sid=1/);
+    // the pieces split a character; joined, the body is text
+    expect(entry.response.content).toMatchObject({ size: 35, text: 'data: {"type":"start"}\n\ndata: €\n\n' });
+    expect(entry.timings).toMatchObject({ wait: 12.4, receive: 55 - 12.4 });
+    const revealed = JSON.stringify(harEntryOf(meta, chunks, 55, true));
+    for (const secret of ['Bearer s3cret', 'k3y', 'sid=1']) expect(revealed).toContain(secret);
   });
 });

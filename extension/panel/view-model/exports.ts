@@ -1,9 +1,11 @@
 /**
  * What the panel exports of a stream, as pure functions of what it captured: the exact bytes
- * (`.sse`), a scenario that `streamscope serve --scenarios DIR` replays with the captured status,
- * headers and timing, and a cURL command line. Secret headers are redacted unless revealed.
+ * (`.sse`), HAR 1.2, a scenario that `streamscope serve --scenarios DIR` replays with the captured
+ * status, headers and timing, and the request as cURL, `streamscope lint` or `fetch`. Secret
+ * headers are redacted in every one of them unless revealed.
  */
-import type { Finding } from '../../../protocol/index.js';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { base64Of, harEntry, harOf, joinBytes, utf8OrNull, type Finding, type Har, type HarEntry } from '../../../protocol/index.js';
 import type { StreamMeta } from '../../shared/messages.js';
 import type { KeptChunk } from '../worker/decode-client.js';
 import { isSecretHeader } from './protocol-headers.js';
@@ -18,23 +20,32 @@ export function redactHeaders(headers: Record<string, string>, reveal: boolean):
 
 /** The captured bytes, joined: the `.sse` file. */
 export function sseBytes(chunks: readonly KeptChunk[]): Uint8Array {
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk.bytes, offset);
-    offset += chunk.bytes.byteLength;
-  }
-  return bytes;
+  return joinBytes(chunks.map((chunk) => chunk.bytes));
+}
+
+/** The stream as a HAR 1.2 entry: request, response with its body, timing; secrets redacted unless `reveal`. */
+export function harEntryOf(meta: StreamMeta, chunks: readonly KeptChunk[], endedAt: number | null, reveal = false): HarEntry {
+  return harEntry({
+    method: meta.method,
+    url: meta.url,
+    requestHeaders: redactHeaders(meta.requestHeaders, reveal),
+    requestBody: meta.requestBody,
+    status: meta.status,
+    statusText: meta.statusText,
+    responseHeaders: redactHeaders(meta.responseHeaders, reveal),
+    startedAt: meta.startedAt,
+    chunks,
+    endedAt,
+  });
+}
+
+/** A HAR file of entries, written by this version of streamscope. */
+export function harFile(entries: HarEntry[]): Har {
+  return harOf(entries, { name: 'streamscope', version: packageJson.version });
 }
 
 /** Headers a replay must not copy: the server sets framing and length for the bytes it sends. */
 const hopHeaders = new Set(['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'keep-alive', 'date']);
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
-}
 
 /** A scenario name from a URL's path: lowercase letters, digits and dashes. */
 export function scenarioName(url: string): string {
@@ -55,7 +66,6 @@ export function scenarioName(url: string): string {
  */
 export function scenarioOf(meta: StreamMeta, chunks: readonly KeptChunk[], findings: readonly Finding[], reveal = false) {
   const steps: ({ step: 'delay'; ms: number } | { step: 'raw'; data: string; encoding?: 'base64' })[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let last = 0;
   for (const chunk of chunks) {
     if (chunk.at !== null) {
@@ -63,12 +73,7 @@ export function scenarioOf(meta: StreamMeta, chunks: readonly KeptChunk[], findi
       if (ms > 0) steps.push({ step: 'delay', ms });
       last = Math.max(last, chunk.at);
     }
-    let text: string | null;
-    try {
-      text = decoder.decode(chunk.bytes);
-    } catch {
-      text = null;
-    }
+    const text = utf8OrNull(chunk.bytes);
     steps.push(text === null ? { step: 'raw', data: base64Of(chunk.bytes), encoding: 'base64' } : { step: 'raw', data: text });
   }
   if (steps.length === 0) steps.push({ step: 'raw', data: '' });

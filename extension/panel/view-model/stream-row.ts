@@ -28,6 +28,8 @@ export type StreamRowInput = {
   findings: readonly Finding[];
   events: number;
   decoded?: boolean;
+  /** Read from a file rather than captured. */
+  imported?: boolean;
   summary?: Summary | null;
   /** ms since the response started when it ended. */
   endedAt?: number | null;
@@ -56,7 +58,7 @@ export type StreamRow = {
   /** The worst finding's code. */
   worst: Finding | null;
   events: number;
-  /** How it was captured, when not by `fetch` (the common case needs no tag). */
+  /** How it was captured, when not by `fetch` (the common case needs no tag), or `imported`. */
   transportTag: string | null;
   /** Ended, decoded and without findings: the client accepts it. */
   clean: boolean;
@@ -113,7 +115,7 @@ export function streamRow(input: StreamRowInput, prompt: string | null = null): 
     counts: countBySeverity(findings),
     worst: sortFindings(findings)[0] ?? null,
     events: input.events,
-    transportTag: transportTags[meta.transport],
+    transportTag: input.imported ? 'imported' : transportTags[meta.transport],
     clean: (input.decoded ?? true) && status === 'complete' && findings.length === 0 && meta.response !== 'non-stream',
     muted: meta.response === 'non-stream',
   };
@@ -140,6 +142,7 @@ export function entryRow(entry: StreamEntry, now: number, stallMs: number): Stre
       findings: entry.findings,
       events: entry.records.length + entry.droppedEvents,
       decoded: entry.decoded,
+      imported: entry.imported !== null,
       summary: entry.summary,
       endedAt: entry.endedAt,
       lastDataAt: entry.lastDataAt,
