@@ -85,8 +85,8 @@ const harInputSchema = z.object({
   }),
 });
 
-/** One captured stream, as the panel holds it: enough for an entry. */
-export type HarStreamInput = {
+/** A request and its response, as a HAR entry holds them and a capture knows them. */
+export type HarExchange = {
   method: string;
   url: string;
   requestHeaders: Record<string, string>;
@@ -94,6 +94,10 @@ export type HarStreamInput = {
   status: number;
   statusText: string;
   responseHeaders: Record<string, string>;
+};
+
+/** One captured stream, as the panel holds it: enough for an entry. */
+export type HarStreamInput = HarExchange & {
   /** Epoch ms when the response's headers arrived. */
   startedAt: number;
   /** The body as it arrived, each piece with its ms since the response started (null: unknown). */
@@ -174,18 +178,10 @@ export function harOf(entries: HarEntry[], creator: { name: string; version: str
   return { log: { version: '1.2', creator, entries } };
 }
 
-/** An event-stream response read from a HAR. */
-export type HarStream = {
+/** An event-stream response read from a HAR; response header names in lower case, HTTP/2 pseudo-headers (`:status`) left out. */
+export type HarStream = HarExchange & {
   /** Its place in `log.entries`. */
   entry: number;
-  method: string;
-  url: string;
-  requestHeaders: Record<string, string>;
-  requestBody: string | null;
-  status: number;
-  statusText: string;
-  /** Names in lower case, HTTP/2 pseudo-headers (`:status`) left out. */
-  responseHeaders: Record<string, string>;
   /** Epoch ms, when the HAR says. */
   startedAt: number | null;
   /** The body's pieces as they arrived (one untimed piece unless the HAR kept `_chunks`); null: the HAR kept no body. */

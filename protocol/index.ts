@@ -16,4 +16,4 @@ export { createLinter, type Cancellation, type Linter, type LinterOptions } from
 export { appSchemasSchema, compileAppSchemas, AppSchemasError, type AppSchemas, type AppValidators } from './app-schemas.js';
 export { responseInfoSchema, headerProblems, type ResponseInfo, type HeaderProblem } from './response-headers.js';
 export { base64Of, bytesOfBase64, joinBytes, utf8OrNull } from './bytes.js';
-export { harEntry, harOf, harSchema, harEntrySchema, readHarStreams, type Har, type HarEntry, type HarReading, type HarStream, type HarStreamInput } from './har.js';
+export { harEntry, harOf, harSchema, harEntrySchema, readHarStreams, type Har, type HarEntry, type HarExchange, type HarReading, type HarStream, type HarStreamInput } from './har.js';
