@@ -57,9 +57,14 @@ describe('background', () => {
     relay2.send(0, [start('same'), chunk('same', 'two'), end('same')]);
     await vi.waitFor(() => expect([relay1.acks, relay2.acks]).toEqual([[1], [2]]));
     const kinds = (seen: BackgroundToPanelMessage[]) => seen.map((message) => message.kind);
-    expect(kinds(panel1.seen)).toEqual(['hello', 'snapshot-done', 'stream-added', 'stream-data']);
-    expect(kinds(panel2.seen)).toEqual(['hello', 'snapshot-done', 'stream-added', 'stream-data', 'stream-ended']);
+    expect(kinds(panel1.seen)).toEqual(['hello', 'snapshot-done', 'stream-added', 'stream-data', 'tab-usage']);
+    expect(kinds(panel2.seen)).toEqual(['hello', 'snapshot-done', 'stream-added', 'stream-data', 'stream-ended', 'tab-usage']);
     expect(panel2.seen[2]).toMatchObject({ stream: { tabId: 2, frameId: 3 } });
+    // the tab's use, metadata counted, as each batch changes it and as a new panel is first told
+    const usage = panel2.seen.at(-1) as Extract<BackgroundToPanelMessage, { kind: 'tab-usage' }>;
+    expect(usage.bytes).toBeGreaterThan('two'.length);
+    const late = memory.panel(2);
+    await vi.waitFor(() => expect(late.seen[0]).toMatchObject({ kind: 'hello', tabBytes: usage.bytes }));
   });
 
   it('refuses relays from the extension\'s own pages or outside tabs, panels from web pages, and forged batches', async () => {

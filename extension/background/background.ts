@@ -40,6 +40,8 @@ export function createBackground(options: BackgroundOptions) {
   const { store, panels, persistence, extensionOrigin, warn } = options;
   const now = options.now ?? Date.now;
 
+  const usage = (tabId: number): BackgroundToPanelMessage => ({ kind: 'tab-usage', bytes: store.used(tabId).tab });
+
   /** Runs `task` once state is loaded, in arrival order, never throwing. */
   function whenReady(task: () => void): void {
     void options.ready.then(() => {
@@ -58,7 +60,7 @@ export function createBackground(options: BackgroundOptions) {
     wall.listen((batch) =>
       whenReady(() => {
         const result = store.applyBatch(sender, batch, now());
-        panels.broadcast(result.tabId, result.messages);
+        panels.broadcast(result.tabId, [...result.messages, usage(result.tabId)]);
         void persistence.saved().then(() => wall.send({ kind: 'ack', upTo: result.upTo }));
       }),
     );
@@ -71,7 +73,7 @@ export function createBackground(options: BackgroundOptions) {
         panels.broadcast(tabId, [{ kind: 'preserve-log', value: message.value }]);
         break;
       case 'clear':
-        panels.broadcast(tabId, [{ kind: 'streams-removed', streamIds: store.clear(tabId) }]);
+        panels.broadcast(tabId, [{ kind: 'streams-removed', streamIds: store.clear(tabId) }, usage(tabId)]);
         break;
       case 'set-budgets': {
         const budgets = store.setBudgets(message.budgets);
@@ -100,7 +102,7 @@ export function createBackground(options: BackgroundOptions) {
       if (frameId !== 0) return;
       whenReady(() => {
         const removed = store.navigated(tabId, at);
-        panels.broadcast(tabId, [{ kind: 'navigated', url, removed } satisfies BackgroundToPanelMessage]);
+        panels.broadcast(tabId, [{ kind: 'navigated', url, removed }, usage(tabId)]);
         if (removed.length) void persistence.saved();
       });
     },

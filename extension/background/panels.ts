@@ -28,7 +28,7 @@ function* dataMessages(streamId: string, chunks: CapturedChunk[]): Generator<Bac
 }
 
 function* snapshot(store: TabStore, tabId: number): Generator<BackgroundToPanelMessage> {
-  yield { kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId, preserveLog: store.preserveLog(tabId), budgets: store.budgets() };
+  yield { kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId, preserveLog: store.preserveLog(tabId), budgets: store.budgets(), tabBytes: store.used(tabId).tab };
   for (const { info, chunks } of store.streamsOf(tabId)) {
     yield { kind: 'stream-added', stream: { ...info, bytes: 0, truncated: false, truncation: null, end: null } };
     yield* dataMessages(info.id, chunks);

@@ -1,12 +1,9 @@
 /**
  * The capture budgets: bytes kept per stream, per tab and in total, metadata counted at its real
  * size. A setting the panel can change (`set-budgets`, schema in `shared/messages.ts`); defaults
- * in the limits table. One tab's use never makes room by dropping another tab's streams.
+ * in the limits table (`defaultBudgets`). One tab's use never makes room by dropping another tab's streams.
  */
-import { limits } from '../shared/hops.js';
 import type { Budgets, StreamMeta } from '../shared/messages.js';
-
-export const defaultBudgets: Budgets = { streamBytes: limits.streamBytes, tabBytes: limits.tabBytes, totalBytes: limits.totalBytes };
 
 /** A stream's budget never exceeds its tab's, nor a tab's the total. */
 export function consistentBudgets(budgets: Budgets): Budgets {

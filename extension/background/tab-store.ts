@@ -4,9 +4,9 @@
  * of `quota.ts`, and every change is recorded in the change log that `persistence.ts` writes.
  */
 import { limits } from '../shared/hops.js';
-import type { BackgroundToPanelMessage, Budgets, CapturedChunk, RelayMessage, RelayToBackgroundMessage, StreamInfo } from '../shared/messages.js';
+import { defaultBudgets, type BackgroundToPanelMessage, type Budgets, type CapturedChunk, type RelayMessage, type RelayToBackgroundMessage, type StreamInfo } from '../shared/messages.js';
 import type { ChangeLog } from './change-log.js';
-import { consistentBudgets, decodedLength, defaultBudgets, metaBytes, refusal, truncationNote, type Refusal } from './quota.js';
+import { consistentBudgets, decodedLength, metaBytes, refusal, truncationNote, type Refusal } from './quota.js';
 import { createStreamRoutes, type Sender } from './stream-routes.js';
 import type { StreamRecord } from './stored-values.js';
 

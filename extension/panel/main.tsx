@@ -49,7 +49,7 @@ function start(): PanelActions {
   if (!Number.isSafeInteger(tabId) || tabId < 0) {
     problem.value = 'No tab to inspect: open this page from DevTools, or as panel.html?tabId=N.';
     linkDevtools();
-    return { clear: () => store.clear(), setPreserveLog: (value) => (store.preserveLog.value = value) };
+    return { clear: () => store.clear(), setPreserveLog: (value) => (store.preserveLog.value = value), setBudgets: () => {} };
   }
   const client = connectPanel(
     tabId,
@@ -73,6 +73,7 @@ function start(): PanelActions {
       store.preserveLog.value = value;
       client.setPreserveLog(value);
     },
+    setBudgets: client.setBudgets,
   };
 }
 

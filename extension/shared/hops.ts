@@ -6,7 +6,7 @@
  */
 
 /** Bumped whenever a message changes shape, so mismatched sides notice. */
-export const CAPTURE_PROTOCOL_VERSION = 2;
+export const CAPTURE_PROTOCOL_VERSION = 3;
 
 /** `window.postMessage` tag of messages from the page hook. */
 export const PAGE_MESSAGE_SOURCE = 'streamscope:page';

@@ -166,9 +166,14 @@ export const budgetsSchema = z.object({
 });
 export type Budgets = z.infer<typeof budgetsSchema>;
 
+/** What the capture keeps until the user chooses otherwise (the limits table's defaults). */
+export const defaultBudgets: Budgets = { streamBytes: limits.streamBytes, tabBytes: limits.tabBytes, totalBytes: limits.totalBytes };
+
 export type BackgroundToPanelMessage =
   /** First message on every connection; a snapshot of the tab follows, then `snapshot-done`. */
-  | { kind: 'hello'; version: number; tabId: number; preserveLog: boolean; budgets: Budgets }
+  | { kind: 'hello'; version: number; tabId: number; preserveLog: boolean; budgets: Budgets; tabBytes: number }
+  /** Bytes the tab's capture holds now (metadata counted), against `budgets.tabBytes`; sent as it changes. */
+  | { kind: 'tab-usage'; bytes: number }
   /** A budget stopped keeping a live stream's bytes: `bytes` were kept, `note` says which budget. */
   | { kind: 'stream-truncated'; streamId: string; bytes: number; note: string }
   /** Something the user should know about the capture of this tab (e.g. a flood was dropped). */

@@ -1,5 +1,6 @@
 /** The panel: toolbar, stream list on the left, a draggable split, the selected stream on the right. */
 import { useEffect, useState } from 'preact/hooks';
+import type { Budgets } from '../../shared/messages.js';
 import { useStore } from '../state/store.js';
 import { shortcutFor } from '../view-model/shortcuts.js';
 import { Importer } from './Importer.js';
@@ -13,6 +14,8 @@ export type PanelActions = {
   /** Clears the panel and tells the capture side to forget the tab's streams. */
   clear(): void;
   setPreserveLog(value: boolean): void;
+  /** Asks the background to keep bytes by these budgets from now on. */
+  setBudgets(budgets: Budgets): void;
 };
 
 function isTextField(target: EventTarget | null): boolean {
@@ -60,7 +63,7 @@ export function App({ actions, problem }: { actions: PanelActions; problem: stri
   return (
     <div class="app">
       <Toolbar onClear={actions.clear} onPreserveLog={actions.setPreserveLog} settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} />
-      {settingsOpen && <SettingsBar />}
+      {settingsOpen && <SettingsBar onBudgets={actions.setBudgets} />}
       <Importer />
       {problem && (
         <div class="banner" role="status">

@@ -54,8 +54,9 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
           label="Events"
           testId="events-list"
           renderRow={(position) => {
-            const record = records[kept.recordAt(position)];
-            const row = eventRow(record, flagged.get(record.index));
+            const at = kept.recordAt(position);
+            const record = records[at];
+            const row = eventRow(record, flagged.get(record.index), entry.previews[at]);
             return (
               <div
                 key={row.index}

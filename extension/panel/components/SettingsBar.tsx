@@ -1,10 +1,15 @@
-/** What streams are judged by: client version, dialect (the detected one as a badge), stall threshold. */
+/**
+ * What streams are judged by — client version, dialect (the detected one as a badge), stall
+ * threshold, the app's schemas — and what the capture keeps (its budgets, with this tab's use).
+ */
 import type { ClientVersion, Dialect } from '../../../protocol/index.js';
 import { clientVersions, dialects } from '../../../protocol/index.js';
 import { useState } from 'preact/hooks';
+import type { Budgets } from '../../shared/messages.js';
 import { useStore } from '../state/store.js';
+import { BudgetSettings } from './BudgetSettings.js';
 
-export function SettingsBar() {
+export function SettingsBar({ onBudgets }: { onBudgets(budgets: Budgets): void }) {
   const { settings, selectedStream } = useStore();
   const current = settings.current.value;
   const entry = selectedStream.value;
@@ -71,6 +76,7 @@ export function SettingsBar() {
         </span>
       )}
       <span class="muted">changing one judges every stream again</span>
+      <BudgetSettings onSave={onBudgets} />
     </div>
   );
 }

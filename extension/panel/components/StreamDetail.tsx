@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 import type { StreamEntry } from '../state/stream-entry.js';
+import { capNotes } from '../view-model/cap-notes.js';
 import { formatMs } from '../view-model/format.js';
 import { entryRow, stateTitles } from '../view-model/stream-row.js';
 import { EventsView } from './EventsView.js';
@@ -49,14 +50,16 @@ function DetailHeader({ entry }: { entry: StreamEntry }) {
   );
 }
 
-/** What the panel's caps left out of this stream, in words. */
+/** What the capture budgets and the panel's caps left out of this stream, in words. */
 function CapNotes({ entry }: { entry: StreamEntry }) {
   entry.revision.value;
-  const notes = [
-    entry.droppedEvents > 0 &&
-      `Showing the first ${entry.records.length.toLocaleString()} events: ${entry.droppedEvents.toLocaleString()} more were decoded and judged but not kept (the panel keeps ${entry.records.length.toLocaleString()} per stream).`,
-    entry.bytesNotKept && 'This tab\'s streams reached the panel\'s byte cap: bytes of this stream past it are not kept, so re-judging and .sse export cover only what was kept.',
-  ].filter(Boolean);
+  const notes = capNotes({
+    eventsKept: entry.records.length,
+    droppedEvents: entry.droppedEvents,
+    bytesNotKept: entry.bytesNotKept,
+    truncation: entry.truncation,
+    live: entry.status.value === 'live',
+  });
   if (notes.length === 0) return null;
   return (
     <div class="banner cap-note" role="status" data-testid="cap-note">

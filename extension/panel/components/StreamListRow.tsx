@@ -11,7 +11,7 @@ export function StreamListRow({ row, selected, onClick }: Props) {
       class={`row stream-row${selected ? ' selected' : ''}${row.muted ? ' muted-row' : ''}`}
       role="option"
       aria-selected={selected}
-      title={[row.prompt, row.url, row.note].filter(Boolean).join('\n')}
+      title={[row.prompt, row.url, row.note, row.truncation].filter(Boolean).join('\n')}
       data-testid="stream-row"
       data-state={row.state}
       onClick={onClick}
@@ -34,6 +34,11 @@ export function StreamListRow({ row, selected, onClick }: Props) {
       {row.transportTag && (
         <span class="tag" title={row.note ?? undefined}>
           {row.transportTag}
+        </span>
+      )}
+      {row.truncation && (
+        <span class="badge sev-warning" title={row.truncation} data-testid="stream-truncated">
+          truncated
         </span>
       )}
       <span class={`col-status${/^[45]/.test(row.status) ? ' bad' : ''}`}>{row.status}</span>

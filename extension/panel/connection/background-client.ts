@@ -13,7 +13,7 @@ export type PanelChunk = { bytes: Uint8Array; at: number };
 
 export type PanelEvents = {
   /** A (re)connection: forget everything; the whole capture follows. */
-  reset(state: { tabId: number; preserveLog: boolean; budgets: Budgets }): void;
+  reset(state: { tabId: number; preserveLog: boolean; budgets: Budgets; tabBytes: number }): void;
   /** The capture so far has been replayed; events from here on are live. */
   ready(): void;
   streamAdded(stream: StreamInfo): void;
@@ -25,6 +25,8 @@ export type PanelEvents = {
   navigated(url: string, removed: string[]): void;
   preserveLog(value: boolean): void;
   budgets(budgets: Budgets): void;
+  /** Bytes the tab's capture holds now, against its budget. */
+  tabUsage(bytes: number): void;
   /** Something about this tab's capture the user should know (e.g. a flood was dropped). */
   notice(text: string): void;
   /** A problem to show the user, or null once it is gone. */
@@ -47,7 +49,7 @@ export function connectPanel(tabId: number, events: Partial<PanelEvents>, connec
           return events.problem?.(`The streamscope background speaks capture protocol ${message.version}, this panel ${CAPTURE_PROTOCOL_VERSION}: close and reopen DevTools.`);
         }
         events.problem?.(null);
-        return events.reset?.({ tabId: message.tabId, preserveLog: message.preserveLog, budgets: message.budgets });
+        return events.reset?.({ tabId: message.tabId, preserveLog: message.preserveLog, budgets: message.budgets, tabBytes: message.tabBytes });
       case 'snapshot-done':
         return events.ready?.();
       case 'stream-added':
@@ -66,6 +68,8 @@ export function connectPanel(tabId: number, events: Partial<PanelEvents>, connec
         return events.preserveLog?.(message.value);
       case 'budgets':
         return events.budgets?.(message.budgets);
+      case 'tab-usage':
+        return events.tabUsage?.(message.bytes);
       case 'notice':
         return events.notice?.(message.text);
     }

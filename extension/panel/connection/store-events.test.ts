@@ -17,7 +17,7 @@ function info(id: string, end: StreamInfo['end'] = null): StreamInfo {
 }
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
-const hello = (preserveLog = false): BackgroundToPanelMessage => ({ kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId: 1, preserveLog, budgets });
+const hello = (preserveLog = false): BackgroundToPanelMessage => ({ kind: 'hello', version: CAPTURE_PROTOCOL_VERSION, tabId: 1, preserveLog, budgets, tabBytes: 2048 });
 
 /** The background client over an in-memory port: `deliver` plays the background's messages. */
 function connectedStore() {
@@ -32,10 +32,9 @@ function connectedStore() {
     onDisconnect: { addListener: () => {} },
   };
   const ready: number[] = [];
-  const budgetsSeen: Budgets[] = [];
-  const client = connectPanel(1, storeEvents(store, { onReady: () => ready.push(1), onProblem: () => {}, onBudgets: (value) => budgetsSeen.push(value) }), () => port);
+  const client = connectPanel(1, storeEvents(store, { onReady: () => ready.push(1), onProblem: () => {} }), () => port);
   const deliver = (...messages: BackgroundToPanelMessage[]) => messages.forEach((message) => listeners.forEach((listener) => listener(message)));
-  return { store, client, sent, ready, deliver, budgetsSeen };
+  return { store, client, sent, ready, deliver };
 }
 
 describe('store events', () => {
@@ -69,15 +68,39 @@ describe('store events', () => {
     expect(store.streams.list.value.map((entry) => entry.meta.transport)).toEqual(['network-log']);
   });
 
-  it('ends with the reason and truncation; navigation removes what the background removed and the network log unless preserved', () => {
+  it('shows a truncation as it happens, while the stream is live, and keeps it apart from the end\'s error', async () => {
+    const { store, deliver } = connectedStore();
+    deliver(hello(), { kind: 'stream-added', stream: info('a') }, { kind: 'stream-added', stream: info('b') });
+    deliver({ kind: 'stream-data', streamId: 'b', chunks: [{ at: 1, base64: base64('data: {"type":"start"}\n\n') }] });
+    deliver({ kind: 'stream-truncated', streamId: 'b', bytes: 24, note: "truncated: the tab's capture reached its size budget" });
+    const b = store.streams.get('b')!;
+    expect(b.status.value).toBe('live');
+    expect(b.truncation).toEqual({ note: "truncated: the tab's capture reached its size budget", bytesKept: 24 });
+    deliver({ kind: 'stream-truncated', streamId: 'b', bytes: 99, note: 'truncated: the stream reached its size budget' });
+    expect(b.truncation?.bytesKept).toBe(24);
+    deliver({ kind: 'stream-ended', streamId: 'b', end: { at: 6, outcome: 'complete' }, truncated: true });
+    expect(b.error).toBeUndefined();
+    expect(await b.report()).toMatchObject({ capture: { truncated: "truncated: the tab's capture reached its size budget", bytesKept: 24 } });
+    // an end marked truncated with no budget's note before it still says so
+    deliver({ kind: 'stream-ended', streamId: 'a', end: { at: 5, outcome: 'error', error: 'network error' }, truncated: true });
+    expect(store.streams.get('a')?.error).toBe('network error');
+    expect(store.streams.get('a')?.truncation?.note).toBe('truncated: bytes past the size cap were dropped');
+  });
+
+  it('keeps the budgets and the tab\'s use of them as the background says', () => {
+    const { store, deliver } = connectedStore();
+    expect(store.capture.budgets.value).toBeNull();
+    deliver(hello());
+    expect([store.capture.budgets.value, store.capture.tabBytes.value]).toEqual([budgets, 2048]);
+    const wider = { ...budgets, tabBytes: 2 ** 22 };
+    deliver({ kind: 'budgets', budgets: wider }, { kind: 'tab-usage', bytes: 4096 });
+    expect([store.capture.budgets.value, store.capture.tabBytes.value]).toEqual([wider, 4096]);
+  });
+
+  it('navigation removes what the background removed and the network log unless preserved', () => {
     const { store, deliver } = connectedStore();
     deliver(hello(), { kind: 'stream-added', stream: info('a') }, { kind: 'stream-added', stream: info('b') });
     store.streams.addFromNetworkLog({ ...meta, url: 'http://127.0.0.1/log', startedAt: 99_999 }, '');
-    deliver({ kind: 'stream-ended', streamId: 'a', end: { at: 5, outcome: 'error', error: 'network error' }, truncated: true });
-    expect(store.streams.get('a')?.error).toBe('network error; truncated: bytes past the size cap were dropped');
-    deliver({ kind: 'stream-truncated', streamId: 'b', bytes: 3, note: "truncated: the tab's capture reached its size budget" });
-    deliver({ kind: 'stream-ended', streamId: 'b', end: { at: 6, outcome: 'complete' }, truncated: true });
-    expect(store.streams.get('b')?.error).toBe("truncated: the tab's capture reached its size budget");
 
     deliver({ kind: 'preserve-log', value: true }, { kind: 'navigated', url: 'http://127.0.0.1/next', removed: [] });
     expect(store.streams.list.value).toHaveLength(3);

@@ -1,37 +1,29 @@
 /**
  * The panel's store as the listener of the background client (`connectPanel` in
  * `connection/background-client.ts`): every connection replaces the captured streams with the tab's
- * snapshot, then live additions, data, ends, removals and navigations apply to the store.
+ * snapshot, then live additions, data, truncations, ends, removals and navigations apply to the
+ * store, and the capture budgets with the tab's use of them.
  */
 import type { PanelEvents } from './background-client.js';
-import type { Budgets } from '../../shared/messages.js';
 import type { PanelStore } from '../state/store.js';
 
-const truncatedByCap = 'truncated: bytes past the size cap were dropped';
-
-function endReason(error: string | undefined, truncation: string | undefined): string | undefined {
-  const reasons = [error, truncation].filter(Boolean);
-  return reasons.length ? reasons.join('; ') : undefined;
-}
+/** What an end marked truncated says when no budget's note came before it. */
+export const truncatedByCap = 'truncated: bytes past the size cap were dropped';
 
 type Hooks = {
   /** The snapshot is in: from here on events are live. */
   onReady(): void;
   onProblem(problem: string | null): void;
-  /** The capture budgets, on every connection and whenever a panel changes them. */
-  onBudgets?(budgets: Budgets): void;
 };
 
 export function storeEvents(store: PanelStore, hooks: Hooks): PanelEvents {
-  const { streams } = store;
-  // Which budget truncated a stream, said when its end comes.
-  const truncations = new Map<string, string>();
+  const { streams, capture } = store;
   return {
-    reset({ preserveLog, budgets }) {
+    reset({ preserveLog, budgets, tabBytes }) {
       streams.resetCaptured();
-      truncations.clear();
       store.preserveLog.value = preserveLog;
-      hooks.onBudgets?.(budgets);
+      capture.budgets.value = budgets;
+      capture.tabBytes.value = tabBytes;
     },
     ready: hooks.onReady,
     // The background sends every stream as it started, its bytes and its end following.
@@ -41,16 +33,16 @@ export function storeEvents(store: PanelStore, hooks: Hooks): PanelEvents {
     data(streamId, chunks) {
       for (const chunk of chunks) streams.push(streamId, chunk.bytes, chunk.at);
     },
-    truncated(streamId, _bytes, note) {
-      truncations.set(streamId, note);
+    // shown at once, while the stream is still live: the page goes on, the capture has stopped
+    truncated(streamId, bytes, note) {
+      streams.get(streamId)?.truncate(note, bytes);
     },
     ended(streamId, end, truncated) {
-      const truncation = truncations.get(streamId) ?? (truncated ? truncatedByCap : undefined);
-      truncations.delete(streamId);
-      streams.end(streamId, end.at, end.outcome, endReason(end.error, truncation));
+      const entry = streams.get(streamId);
+      if (truncated && entry && !entry.truncation) entry.truncate(truncatedByCap, entry.byteCount);
+      streams.end(streamId, end.at, end.outcome, end.error);
     },
     removed(streamIds) {
-      for (const id of streamIds) truncations.delete(id);
       streams.remove(streamIds);
     },
     navigated(_url, removed) {
@@ -62,7 +54,10 @@ export function storeEvents(store: PanelStore, hooks: Hooks): PanelEvents {
       store.preserveLog.value = value;
     },
     budgets(budgets) {
-      hooks.onBudgets?.(budgets);
+      capture.budgets.value = budgets;
+    },
+    tabUsage(bytes) {
+      capture.tabBytes.value = bytes;
     },
     notice: hooks.onProblem,
     problem: hooks.onProblem,

@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createDecodeClient, type DecodeClient } from '../worker/decode-client.js';
 import { inlineDecodePort } from '../worker/inline-port.js';
+import { createCaptureBudgetsStore, type CaptureBudgetsStore } from './capture-budgets.js';
 import { createFilterStore, type FilterStore } from './filter.js';
 import { createLayoutStore, type LayoutStore } from './layout.js';
 import { createSelectionStore, type SelectionStore } from './selection.js';
@@ -24,6 +25,8 @@ export type PanelStore = {
   readonly settings: SettingsStore;
   readonly layout: LayoutStore;
   readonly decoding: DecodeClient;
+  /** The background's capture budgets and this tab's use of them. */
+  readonly capture: CaptureBudgetsStore;
   /** Keep streams across navigations of the inspected page (the background applies it). */
   readonly preserveLog: Signal<boolean>;
   readonly selectedStream: ReadonlySignal<StreamEntry | undefined>;
@@ -55,6 +58,7 @@ export function createStore(options: StoreOptions = {}): PanelStore {
   const filter = createFilterStore();
   const layout = createLayoutStore(options.storage);
   const preserveLog = signal(false);
+  const capture = createCaptureBudgetsStore();
   const selectedStream = computed(() => {
     const id = selection.streamId.value;
     return id === null ? undefined : streams.list.value.find((entry) => entry.id === id);
@@ -82,7 +86,7 @@ export function createStore(options: StoreOptions = {}): PanelStore {
     selection.selectStream(null);
   }
 
-  return { streams, selection, filter, settings, layout, decoding, preserveLog, selectedStream, visibleStreams, moveSelection, clear };
+  return { streams, selection, filter, settings, layout, decoding, capture, preserveLog, selectedStream, visibleStreams, moveSelection, clear };
 }
 
 export const StoreContext = createContext<PanelStore | null>(null);

@@ -14,6 +14,12 @@ import type { DecodeClient, KeptChunk } from '../worker/decode-client.js';
 import type { DecodeProgress } from '../worker/decode-messages.js';
 import { parseBody, promptOf } from '../view-model/prompt.js';
 
+/** A capture budget stopped keeping the stream's bytes: which one, and how many bytes were kept. */
+export type Truncation = { note: string; bytesKept: number };
+
+/** A decode report as the panel exports it: with the events it kept, and what the capture did not keep. */
+export type PanelReport = DecodeReport & { capture?: { truncated: string; bytesKept: number } };
+
 /** `live` until the stream ends; then how it ended. */
 export type StreamStatus = 'live' | 'complete' | 'cancelled' | 'error';
 
@@ -28,6 +34,8 @@ export type StreamEntry = {
   readonly revision: ReadonlySignal<number>;
   readonly status: ReadonlySignal<StreamStatus>;
   readonly records: readonly EventRecord[];
+  /** Each record's payload column, cut by the decode worker (`eventPreview`). */
+  readonly previews: readonly string[];
   readonly findings: readonly Finding[];
   /** The summary once the decoder caught up with the bytes (null before the first). */
   readonly summary: Summary | null;
@@ -37,6 +45,8 @@ export type StreamEntry = {
   readonly droppedEvents: number;
   /** Bytes of this stream past the panel's per-tab cap: not kept for re-judging or export. */
   readonly bytesNotKept: boolean;
+  /** Set when a capture budget truncated the stream (live or ended). */
+  readonly truncation: Truncation | null;
   /** Bytes received so far. */
   readonly byteCount: number;
   /** ms since the response started of the last data (non-comment) event, null before one. */
@@ -49,14 +59,16 @@ export type StreamEntry = {
   readonly endedAt: number | null;
   /** The bytes kept of the stream, as captured (for `.sse` and scenario export). */
   bytes(): Promise<KeptChunk[] | null>;
-  /** The decode report so far, with the events the panel kept. */
-  report(): Promise<DecodeReport | null>;
+  /** The decode report so far, with the events the panel kept (and a truncation, when one happened). */
+  report(): Promise<PanelReport | null>;
   push(bytes: Uint8Array | string, at: number | null): void;
   /** Many pieces at once (an imported stream): one message to the decode worker. */
   pushAll(chunks: readonly { bytes: Uint8Array; at: number | null }[]): void;
   /** Time passes with no data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
   end(at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
+  /** A capture budget stopped keeping its bytes after `bytesKept`: the first note stays. */
+  truncate(note: string, bytesKept: number): void;
   /** Ends a stream whose bytes never came: no end-of-stream findings, no verdict. */
   closeUndecoded(): void;
   /** False for a stream closed undecoded: "no findings" means nothing then. */
@@ -76,12 +88,14 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
   const revision = signal(0);
   const status = signal<StreamStatus>('live');
   let records: EventRecord[] = [];
+  let previews: string[] = [];
   let findings: Finding[] = [];
   let summary: Summary | null = null;
   let generation = 0;
   let settled = true;
   let droppedEvents = 0;
   let bytesNotKept = false;
+  let truncation: Truncation | null = null;
   let byteCount = 0;
   let endedAt: number | null = null;
   let lastDataAt: number | null = null;
@@ -94,10 +108,12 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
       // new settings: the worker decodes the stream again from the start
       generation = progress.generation;
       records = [];
+      previews = [];
       findings = [];
       summary = null;
     }
     for (const record of progress.records) records.push(record);
+    for (const preview of progress.previews) previews.push(preview);
     for (const finding of progress.findings) findings.push(finding);
     if (progress.summary) summary = progress.summary;
     settled = progress.idle;
@@ -122,6 +138,9 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     get records() {
       return records;
     },
+    get previews() {
+      return previews;
+    },
     get findings() {
       return findings;
     },
@@ -136,6 +155,9 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     },
     get bytesNotKept() {
       return bytesNotKept;
+    },
+    get truncation() {
+      return truncation;
     },
     get byteCount() {
       return byteCount;
@@ -157,7 +179,8 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     bytes: () => decoding.bytes(id),
     async report() {
       const report = await decoding.report(id);
-      return report && { ...report, events: records };
+      if (!report) return null;
+      return { ...report, events: records, ...(truncation && { capture: { truncated: truncation.note, bytesKept: truncation.bytesKept } }) };
     },
     push(bytes, at) {
       if (status.peek() !== 'live') return;
@@ -173,6 +196,11 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     },
     tick(at) {
       if (status.peek() === 'live') decoding.tick(id, at);
+    },
+    truncate(note, bytesKept) {
+      if (truncation) return;
+      truncation = { note, bytesKept };
+      revision.value++;
     },
     closeUndecoded() {
       if (status.peek() !== 'live') return;

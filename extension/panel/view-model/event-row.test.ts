@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../../protocol/index.js';
-import { eventLabel, eventRow, formatAt, keepEvents, type KeptEvents } from './event-row.js';
+import { eventLabel, eventPreview, eventRow, formatAt, jsonPrefix, keepEvents, payloadChars, type KeptEvents } from './event-row.js';
 
 function record(index: number, fields: Partial<EventRecord>): EventRecord {
   return { index, kind: 'chunk', type: null, raw: '', at: null, sse: { event: null, id: null }, issues: [], ...fields };
@@ -21,7 +22,7 @@ describe('event rows', () => {
   });
 
   it('previews the payload without the type, the comment, or the broken data', () => {
-    expect(records.map((item) => eventRow(item, undefined).payload)).toEqual([
+    expect(records.map(eventPreview)).toEqual([
       '',
       '{"id":"t","delta":"Hello"}',
       ': heartbeat',
@@ -29,7 +30,33 @@ describe('event rows', () => {
       '',
       '',
     ]);
-    expect(eventRow(records[3], 'error')).toMatchObject({ index: 3, severity: 'error', at: '' });
+    expect(eventRow(records[3], 'error', 'cut')).toMatchObject({ index: 3, severity: 'error', at: '', payload: 'cut' });
+  });
+
+  it('writes JSON as JSON.stringify does while it fits', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => jsonPrefix(value, Number.MAX_SAFE_INTEGER) === JSON.stringify(value)));
+    expect(jsonPrefix({ a: undefined, b: [undefined, () => 1], c: Number.NaN }, 100)).toBe(JSON.stringify({ a: undefined, b: [undefined, () => 1], c: Number.NaN }));
+  });
+
+  it('cuts the preview of a 10 MB chunk, JSON nested 10,000 deep and 100,000 items without reading past the cut', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const delta = eventPreview(record(0, { type: 'text-delta', chunk: { type: 'text-delta', id: 't', delta: huge } }));
+    expect(delta).toHaveLength(payloadChars);
+    expect(delta).toMatch(/^\{"id":"t","delta":"x+…$/);
+    let deep: unknown = 1;
+    for (let level = 0; level < 10_000; level++) deep = { a: deep };
+    expect(eventPreview(record(0, { type: 'data-deep', chunk: { type: 'data-deep', data: deep } }))).toMatch(/^\{"data":\{"a":\{"a":.*…$/);
+    const untouched = Object.defineProperty({ first: 'y'.repeat(500) }, 'second', {
+      enumerable: true,
+      get: () => expect.unreachable('a field past the cut was read'),
+    });
+    expect(jsonPrefix(untouched, 50)).toHaveLength(51);
+    const items = new Proxy(Array.from({ length: 100_000 }, (_, index) => index), {
+      get: (target, key) => (key === '99999' ? expect.unreachable('an item past the cut was read') : Reflect.get(target, key)),
+    });
+    expect(jsonPrefix(items, 30)).toBe('[0,1,2,3,4,5,6,7,8,9,10,11,12,1');
+    expect(eventPreview(record(0, { kind: 'comment', raw: `: ${huge}`, comment: huge }))).toHaveLength(payloadChars);
+    expect(eventPreview(record(0, { kind: 'invalid-json', raw: `data: {${huge}` }))).toMatch(/^\{x+…$/);
   });
 
   it('formats times with a decimal while short', () => {

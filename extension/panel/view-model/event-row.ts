@@ -1,6 +1,6 @@
 /** One line of the events table, and which events a filter keeps. */
 import { sseEventData, type EventRecord, type Severity } from '../../../protocol/index.js';
-import { compactJson, truncate } from './format.js';
+import { truncate } from './format.js';
 
 export type EventRow = {
   index: number;
@@ -11,13 +11,54 @@ export type EventRow = {
   severity: Severity | null;
 };
 
-const payloadChars = 240;
+export const payloadChars = 240;
+
+/**
+ * The start of `value`'s JSON text, stopping once it passes `max` characters: a 10 MB string or
+ * JSON nested 10,000 deep costs what is shown, not the whole value (and never recurses deeper
+ * than `max` levels, as each level writes a bracket). Equal to `JSON.stringify` when it fits.
+ */
+export function jsonPrefix(value: unknown, max: number): string {
+  let out = '';
+  const room = () => max - out.length;
+  /** Appends `text` (cut just past the room left); false once the room is used up. */
+  const write = (text: string) => {
+    out += text.length > room() ? text.slice(0, room() + 1) : text;
+    return out.length <= max;
+  };
+  const quote = (text: string) => JSON.stringify(text.length > room() ? text.slice(0, room() + 1) : text);
+  const omitted = (item: unknown) => item === undefined || typeof item === 'function' || typeof item === 'symbol';
+  function walk(item: unknown): boolean {
+    if (typeof item === 'string') return write(quote(item));
+    if (item === null || typeof item !== 'object') return write(JSON.stringify(item) ?? 'null');
+    if (Array.isArray(item)) {
+      if (!write('[')) return false;
+      for (let position = 0; position < item.length; position++) {
+        if (position > 0 && !write(',')) return false;
+        if (!walk(omitted(item[position]) ? null : item[position])) return false;
+      }
+      return write(']');
+    }
+    if (!write('{')) return false;
+    let first = true;
+    for (const key of Object.keys(item)) {
+      const field = (item as Record<string, unknown>)[key];
+      if (omitted(field)) continue;
+      if ((!first && !write(',')) || !write(`${quote(key)}:`) || !walk(field)) return false;
+      first = false;
+    }
+    return write('}');
+  }
+  walk(value);
+  return out;
+}
 
 /** The fields worth a glance: the chunk without its `type` (already in the label). */
-function chunkPreview(chunk: unknown): string {
-  if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) return compactJson(chunk);
+function chunkPreview(chunk: unknown, max: number): string {
+  if (chunk === undefined) return '';
+  if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) return jsonPrefix(chunk, max);
   const { type: _type, ...rest } = chunk as Record<string, unknown>;
-  return Object.keys(rest).length === 0 ? '' : compactJson(rest);
+  return Object.keys(rest).length === 0 ? '' : jsonPrefix(rest, max);
 }
 
 export function eventLabel(record: EventRecord): string {
@@ -31,20 +72,31 @@ export function formatAt(at: number | null): string {
   return at === null ? '' : at < 10_000 ? at.toFixed(1) : Math.round(at).toString();
 }
 
-export function eventRow(record: EventRecord, severity: Severity | undefined): EventRow {
+/**
+ * The payload column of an event, one line of at most `payloadChars`. The decode worker cuts it
+ * once per event (`DecodeProgress.previews`), so rendering a row of a 10 MB chunk costs the row.
+ */
+export function eventPreview(record: EventRecord): string {
+  // a little past the column, so the cut shows its ellipsis
+  const max = payloadChars + 1;
   const payload =
     record.kind === 'comment'
-      ? `: ${record.comment ?? ''}`
+      ? `: ${(record.comment ?? '').slice(0, max)}`
       : record.kind === 'done'
         ? ''
         : record.kind === 'invalid-json'
-          ? sseEventData(record.raw)
-          : chunkPreview(record.chunk);
+          ? // raw SSE lines carry a `data: ` prefix per line: twice the room leaves enough data
+            sseEventData(record.raw.slice(0, max * 2))
+          : chunkPreview(record.chunk, max);
+  return truncate(payload, payloadChars);
+}
+
+export function eventRow(record: EventRecord, severity: Severity | undefined, preview: string): EventRow {
   return {
     index: record.index,
     at: formatAt(record.at),
     label: eventLabel(record),
-    payload: truncate(payload, payloadChars),
+    payload: preview,
     severity: severity ?? null,
   };
 }

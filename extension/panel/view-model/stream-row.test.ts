@@ -70,5 +70,14 @@ describe('stream row', () => {
     for (const query of ['STUCK', 'post', 'weather', 'cancelled', 'missing-done', '—', 'weather post']) expect(matchesStreamFilter(row, codes, query)).toBe(true);
     expect(matchesStreamFilter(row, codes, 'resume')).toBe(false);
     expect(matchesStreamFilter(row, codes, 'weather resume')).toBe(false);
+    expect(matchesStreamFilter(row, codes, 'truncated')).toBe(false);
+  });
+
+  it('carries which budget truncated a stream, and the filter finds it as "truncated"', () => {
+    const note = 'truncated: the stream reached its size budget';
+    const row = streamRow(input({ status: 'live', truncation: note }));
+    expect(row.truncation).toBe(note);
+    expect(streamRow(input({})).truncation).toBeNull();
+    expect(matchesStreamFilter(row, [], 'truncated')).toBe(true);
   });
 });

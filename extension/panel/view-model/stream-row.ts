@@ -38,6 +38,8 @@ export type StreamRowInput = {
   /** Epoch ms now (live durations and stuck streams). */
   now?: number;
   stallMs?: number;
+  /** Which capture budget truncated the stream, in words. */
+  truncation?: string | null;
 };
 
 export type StreamRow = {
@@ -54,6 +56,8 @@ export type StreamRow = {
   prompt: string | null;
   /** What the capture could not see (network-log streams carry no timing, …). */
   note: string | null;
+  /** Which capture budget truncated the stream, in words; null when none did. */
+  truncation: string | null;
   counts: SeverityCounts;
   /** The worst finding's code. */
   worst: Finding | null;
@@ -112,6 +116,7 @@ export function streamRow(input: StreamRowInput, prompt: string | null = null): 
     durationMs: meta.transport === 'network-log' ? null : durationMs,
     prompt,
     note: meta.note,
+    truncation: input.truncation ?? null,
     counts: countBySeverity(findings),
     worst: sortFindings(findings)[0] ?? null,
     events: input.events,
@@ -123,12 +128,12 @@ export function streamRow(input: StreamRowInput, prompt: string | null = null): 
 
 /**
  * Case-insensitive match of every word of the filter against the URL, method, status, prompt,
- * state and finding codes (`500`, `stuck`, `missing-finish`, `weather berlin`).
+ * state, `truncated` (a stream a capture budget truncated) and finding codes (`500`, `stuck`, `missing-finish`, `weather berlin`).
  */
-export function matchesStreamFilter(row: Pick<StreamRow, 'url' | 'method' | 'status' | 'prompt' | 'state'>, codes: readonly string[], query: string): boolean {
+export function matchesStreamFilter(row: Pick<StreamRow, 'url' | 'method' | 'status' | 'prompt' | 'state'> & { truncation?: string | null }, codes: readonly string[], query: string): boolean {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [row.url, row.method, row.status, row.prompt ?? '', row.state, ...codes].join('\n').toLowerCase();
+  const haystack = [row.url, row.method, row.status, row.prompt ?? '', row.state, row.truncation ? 'truncated' : '', ...codes].join('\n').toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
@@ -148,6 +153,7 @@ export function entryRow(entry: StreamEntry, now: number, stallMs: number): Stre
       lastDataAt: entry.lastDataAt,
       now,
       stallMs,
+      truncation: entry.truncation?.note,
     },
     entry.prompt,
   );

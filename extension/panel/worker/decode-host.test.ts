@@ -142,6 +142,12 @@ describe('decode host on hostile streams', () => {
     expect(posted.filter((message) => message.kind === 'report')).toHaveLength(turns);
     const records = progress().flatMap((item) => item.records);
     expect(records.map((record) => record.type)).toEqual(['start', 'text-start', 'text-delta', 'data-deep', 'text-end', 'finish']);
+    // each record's payload column is cut here, once: the panel never stringifies the 10 MB delta
+    const previews = progress().flatMap((item) => item.previews);
+    expect(previews).toHaveLength(records.length);
+    expect(previews[2]).toMatch(/^\{"id":"t","delta":"x+…$/);
+    expect(previews[2].length).toBeLessThanOrEqual(240);
+    expect(previews[3]).toMatch(/^\{"data":\{"a":\{"a":/);
     expect(progress().at(-1)).toMatchObject({ idle: true, summary: { finished: true } });
   });
 });

@@ -13,6 +13,7 @@ import {
   type PanelToWorkerMessage,
   type WorkerToPanelMessage,
 } from './decode-messages.js';
+import { eventPreview } from '../view-model/event-row.js';
 
 export type HostOptions = {
   post(message: WorkerToPanelMessage, transfer?: Transferable[]): void;
@@ -38,6 +39,8 @@ type HostedStream = {
   ended: DecodeReport | null;
   decoder: Decoder;
   records: EventRecord[];
+  /** Each record's payload column, cut here once so the panel never stringifies a huge chunk. */
+  previews: string[];
   findings: Finding[];
   sentEvents: number;
   droppedEvents: number;
@@ -83,6 +86,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
         if (stream.sentEvents < limits.eventsPerStream) {
           stream.sentEvents++;
           stream.records.push(record);
+          stream.previews.push(eventPreview(record));
         } else stream.droppedEvents++;
       },
       onFinding: (finding) => stream.findings.push(finding),
@@ -92,6 +96,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
   /** A fresh decoder over the stream's kept bytes (a new stream, or new settings). */
   function restart(stream: HostedStream): void {
     stream.records = [];
+    stream.previews = [];
     stream.findings = [];
     stream.sentEvents = 0;
     stream.droppedEvents = 0;
@@ -114,6 +119,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       endAt: undefined,
       ended: null,
       records: [],
+      previews: [],
       findings: [],
       sentEvents: 0,
       droppedEvents: 0,
@@ -142,6 +148,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       id: stream.id,
       generation,
       records: stream.records,
+      previews: stream.previews,
       findings: stream.findings,
       summary,
       idle,
@@ -150,6 +157,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       bytesNotKept: stream.bytesNotKept,
     };
     stream.records = [];
+    stream.previews = [];
     stream.findings = [];
     stream.dirty = false;
     options.post(message);

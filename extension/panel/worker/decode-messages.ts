@@ -45,6 +45,8 @@ export type DecodeProgress = {
   /** Bumped when settings change: the panel drops what it had and takes the new decode. */
   generation: number;
   records: EventRecord[];
+  /** The payload column of each record (`eventPreview`), cut once here. */
+  previews: string[];
   findings: Finding[];
   summary: Summary | null;
   /** Every queued byte is decoded (and, after `end`, the end-of-stream findings are in). */
