@@ -42,7 +42,9 @@ export function BudgetSettings({ onSave }: Props) {
       data-testid="budgets"
       onSubmit={(event) => {
         event.preventDefault();
-        save(shown);
+        // what the fields hold now, even if typing has not re-rendered yet
+        const form = new FormData(event.currentTarget);
+        save(Object.fromEntries(budgetFields.map((field) => [field, String(form.get(field) ?? '')])) as BudgetsInput);
       }}
     >
       <span title="Bytes the extension keeps of captured streams, metadata counted (1 MB = 1,048,576 bytes). Past a budget a stream is marked truncated; the page still gets every byte.">
@@ -53,6 +55,7 @@ export function BudgetSettings({ onSave }: Props) {
           {budgetLabels[field]}
           <input
             type="text"
+            name={field}
             inputMode="decimal"
             class="filter-input number-input"
             value={shown[field]}
