@@ -3,30 +3,19 @@
  * mock server: each built-in scenario that ends by itself appears in the panel with its events,
  * exactly its declared findings and the message text the page shows.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startMockServer, type MockServer } from '../../mock-server/index.js';
-import { ensureDemoBuilt } from '../support/demo-build.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from '../panel/support/devtools.js';
-import { builtin, declaredFindings, findingsOf, pageReplyText, scriptedEvents, theOnlyStream } from './support.js';
+import { expect, test } from '@playwright/test';
+import { builtin, declaredFindings, findingsOf, pageReplyText, scriptedEvents, startSuite, theOnlyStream, type Suite } from './support.js';
 
-let server: MockServer;
-let devtools: DevtoolsBrowser;
-let page: Page;
-let panel: Panel;
+let suite: Suite;
 
 test.beforeAll(async () => {
   // Chromium with DevTools starts in half a minute on a loaded 2-core machine: once for the file.
   test.setTimeout(120_000);
-  ensureDemoBuilt();
-  server = await startMockServer({ port: 0 });
-  devtools = await launchWithDevtools();
-  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
-  panel = await devtools.openPanel(page);
+  suite = await startSuite();
 });
 
 test.afterAll(async () => {
-  await devtools?.close();
-  await server?.close();
+  await suite?.close();
 });
 
 /** Scenarios whose stream ends without the test's help (the stuck ones never do). */
@@ -49,6 +38,7 @@ const selfEnding = [
 
 for (const name of selfEnding) {
   test(`${name}: its events, its declared findings and the page's text`, async () => {
+    const { server, page, panel } = suite;
     const scenario = builtin(name);
     // A navigation clears the panel's list (preserve log is off).
     await page.goto(`${server.url}/?scenario=${name}`);

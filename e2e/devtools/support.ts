@@ -5,8 +5,30 @@
  */
 import type { Page } from '@playwright/test';
 import { decodeStream } from '../../protocol/index.js';
-import { builtinScenarios, expandSteps, type Scenario } from '../../mock-server/index.js';
-import type { Panel, PanelRow } from '../panel/support/devtools.js';
+import { builtinScenarios, expandSteps, startMockServer, type MockServer, type Scenario } from '../../mock-server/index.js';
+import { ensureDemoBuilt } from '../support/demo-build.js';
+import { launchWithDevtools, type DevtoolsBrowser, type Panel, type PanelRow } from '../panel/support/devtools.js';
+
+export type Suite = { server: MockServer; devtools: DevtoolsBrowser; page: Page; panel: Panel; close(): Promise<void> };
+
+/** The mock server with the demo page, and Chromium with DevTools open on a page, panel selected. */
+export async function startSuite(): Promise<Suite> {
+  ensureDemoBuilt();
+  const server = await startMockServer({ port: 0 });
+  const devtools = await launchWithDevtools();
+  const page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
+  const panel = await devtools.openPanel(page);
+  return {
+    server,
+    devtools,
+    page,
+    panel,
+    async close() {
+      await devtools.close();
+      await server.close();
+    },
+  };
+}
 
 export function builtin(name: string): Scenario {
   const scenario = builtinScenarios.find((candidate) => candidate.name === name);
@@ -14,12 +36,12 @@ export function builtin(name: string): Scenario {
   return scenario;
 }
 
-/** How many SSE events the scenario's script sends until it closes or disconnects. */
+/** How many SSE events the scenario's script sends until it closes or disconnects (holds released). */
 export async function scriptedEvents(scenario: Scenario): Promise<number> {
   const parts: (string | Uint8Array)[] = [];
   for (const action of expandSteps(scenario.steps, { dialect: scenario.dialect, seed: scenario.seed })) {
     if (action.kind === 'send') parts.push(action.bytes);
-    else break;
+    else if (action.kind !== 'wait-release') break;
   }
   const bytes = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
   return (await decodeStream(new Uint8Array(bytes))).summary.events;
