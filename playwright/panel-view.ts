@@ -4,7 +4,17 @@
  */
 import type { DevtoolsTargets } from './devtools-targets.js';
 
-export type PanelRow = { text: string; method: string; path: string; state: string; tag: string | null; events: number; findings: string };
+export type PanelRow = {
+  text: string;
+  method: string;
+  path: string;
+  state: string;
+  /** The panel's decoder caught up with the bytes and, once ended, judged the end: `state` and the counts are its verdict. */
+  settled: boolean;
+  tag: string | null;
+  events: number;
+  findings: string;
+};
 /** The detail views, in the order of their tabs and keys (1–5). */
 export const panelViews = ['events', 'findings', 'message', 'timing', 'request'] as const;
 export type PanelView = (typeof panelViews)[number];
@@ -36,6 +46,7 @@ const readRows = `[...document.querySelectorAll('[data-testid=stream-row]')].map
   method: row.querySelector('.col-method')?.textContent ?? '',
   path: row.querySelector('.col-path')?.textContent ?? '',
   state: row.dataset.state ?? '',
+  settled: row.dataset.settled === 'true',
   tag: row.querySelector('.tag')?.textContent ?? null,
   events: Number(row.querySelector('.col-events')?.textContent ?? 'NaN'),
   findings: row.querySelector('.col-findings')?.textContent ?? '',
@@ -71,6 +82,23 @@ const readTabs = `[...document.querySelectorAll('[data-testid=stream-detail] [ro
   return { view: ${JSON.stringify(panelViews)}[position], selected: tab.getAttribute('aria-selected') === 'true', reachable: Boolean(hit && tab.contains(hit)) };
 })`;
 
+/** The prefix of a panel's port name to the background, followed by the inspected tab's id (extension/shared/hops.ts). */
+export const panelPortPrefix = 'streamscope:panel:';
+
+/**
+ * "Preserve log" as the background holds it — what decides whether a navigation clears the list —
+ * read from the first message (`hello`) on a port of its own: the checkbox turns at the click, the
+ * background a message later.
+ */
+const backgroundPreserveLog = `new Promise((resolve) => {
+  const port = chrome.runtime.connect({ name: ${JSON.stringify(panelPortPrefix)} + chrome.devtools.inspectedWindow.tabId });
+  port.onMessage.addListener((message) => {
+    if (message.kind !== 'hello') return;
+    port.disconnect();
+    resolve(message.preserveLog);
+  });
+})`;
+
 /** Clicks the tab of `view` unless it is selected; true once it is and its content is there. */
 const showView = (view: PanelView) => `(() => {
   const tab = document.querySelectorAll('[data-testid=stream-detail] [role=tab]')[${panelViews.indexOf(view)}];
@@ -93,11 +121,11 @@ export type Panel = {
   show(view: PanelView): Promise<void>;
   /** Waits until the selected stream's detail satisfies `accept`; returns it. */
   waitForDetail(what: string, accept: (detail: PanelDetail) => boolean): Promise<PanelDetail>;
-  /** The rows of the Events view in sight (it must be shown), in order. */
-  events(): Promise<PanelEvent[]>;
+  /** Waits until the rows of the Events view in sight (it must be shown) satisfy `accept`; returns them, in order. */
+  waitForEvents(what: string, accept: (events: PanelEvent[]) => boolean): Promise<PanelEvent[]>;
   /** The detail's tabs as laid out. */
   tabs(): Promise<PanelTab[]>;
-  /** Clicks the toolbar's "Preserve log" to `on`. */
+  /** Clicks the toolbar's "Preserve log" to `on`; resolves once the background holds it (the next navigation obeys it). */
   setPreserveLog(on: boolean): Promise<void>;
 };
 
@@ -119,13 +147,14 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
       await waitFor<boolean>(showView(view), `the ${view} view shown`, (shown) => shown === true);
     },
     waitForDetail: (what, accept) => waitFor<PanelDetail | null>(readDetail, what, (detail) => detail !== null && typeof detail === 'object' && accept(detail)) as Promise<PanelDetail>,
-    events: () => evaluate<PanelEvent[]>(readEvents),
+    waitForEvents: (what, accept) => waitFor<PanelEvent[]>(readEvents, what, (events) => Array.isArray(events) && accept(events)),
     tabs: () => evaluate<PanelTab[]>(readTabs),
     async setPreserveLog(on) {
       await waitFor<boolean>(
         `(() => { const box = [...document.querySelectorAll('input[type=checkbox]')].find((input) => input.closest('label')?.textContent.includes('Preserve log')); if (!box) return false; if (box.checked !== ${on}) box.click(); return box.checked === ${on}; })()`,
         `"Preserve log" ${on ? 'on' : 'off'}`,
       );
+      await waitFor<boolean>(backgroundPreserveLog, `the background to keep "Preserve log" ${on ? 'on' : 'off'}`, (value) => value === on);
     },
   };
 }

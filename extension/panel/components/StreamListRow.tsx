@@ -14,6 +14,7 @@ export function StreamListRow({ row, selected, onClick }: Props) {
       title={[row.prompt, row.url, row.note, row.truncation].filter(Boolean).join('\n')}
       data-testid="stream-row"
       data-state={row.state}
+      data-settled={row.settled ? 'true' : 'false'}
       onClick={onClick}
     >
       <span class={`state-dot state-${row.state}`} title={`${row.state}: ${stateTitles[row.state]}`} />

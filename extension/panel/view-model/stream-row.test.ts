@@ -59,6 +59,7 @@ describe('stream row', () => {
   it('calls a stream clean only when it ended, was decoded and has no findings', () => {
     expect(streamRow(input({})).clean).toBe(true);
     expect(streamRow(input({ decoded: false })).clean).toBe(false);
+    expect(streamRow(input({ settled: false }))).toMatchObject({ clean: false, settled: false });
     expect(streamRow(input({ status: 'cancelled' })).clean).toBe(false);
     expect(streamRow(input({ findings: [{ ...missingFinish, severity: 'info' }] })).clean).toBe(false);
   });

@@ -30,6 +30,8 @@ export type StreamRowInput = {
   decoded?: boolean;
   /** Read from a file rather than captured. */
   imported?: boolean;
+  /** The decoder caught up with every byte received and, once ended, judged the end (default true). */
+  settled?: boolean;
   summary?: Summary | null;
   /** ms since the response started when it ended. */
   endedAt?: number | null;
@@ -66,6 +68,11 @@ export type StreamRow = {
   transportTag: string | null;
   /** Ended, decoded and without findings: the client accepts it. */
   clean: boolean;
+  /**
+   * State, events and findings are the decoder's last word on the bytes received so far (an ended
+   * stream reads "finished" until its end is judged).
+   */
+  settled: boolean;
   /** Listed muted: not a stream. */
   muted: boolean;
 };
@@ -121,7 +128,8 @@ export function streamRow(input: StreamRowInput, prompt: string | null = null): 
     worst: sortFindings(findings)[0] ?? null,
     events: input.events,
     transportTag: input.imported ? 'imported' : transportTags[meta.transport],
-    clean: (input.decoded ?? true) && status === 'complete' && findings.length === 0 && meta.response !== 'non-stream',
+    clean: (input.decoded ?? true) && (input.settled ?? true) && status === 'complete' && findings.length === 0 && meta.response !== 'non-stream',
+    settled: input.settled ?? true,
     muted: meta.response === 'non-stream',
   };
 }
@@ -148,6 +156,7 @@ export function entryRow(entry: StreamEntry, now: number, stallMs: number): Stre
       events: entry.records.length + entry.droppedEvents,
       decoded: entry.decoded,
       imported: entry.imported !== null,
+      settled: entry.settled,
       summary: entry.summary,
       endedAt: entry.endedAt,
       lastDataAt: entry.lastDataAt,
