@@ -6,5 +6,5 @@ export type { CapturedStream, StreamLintOptions } from './captured-stream.js';
 export type { FindingsMatch, FindingsThreshold } from './matchers.js';
 export { messageText } from './matchers.js';
 export { launchDevtools, type DevtoolsBrowser, type DevtoolsLaunchOptions } from './devtools.js';
-export type { Panel, PanelDetail, PanelEvent, PanelRow, PanelTab, PanelView } from './panel-view.js';
+export type { Panel, PanelDetail, PanelEvent, PanelLayout, PanelRow, PanelTab, PanelView } from './panel-view.js';
 export { extensionDir } from './extension-dir.js';

@@ -38,6 +38,20 @@ export type PanelEvent = { index: number; label: string; payload: string };
  */
 export type PanelTab = { view: PanelView; selected: boolean; reachable: boolean };
 
+/**
+ * How the panel is laid out at its current width: the stream list's columns shown in its first row
+ * (class names), the detail header's height and whether a long error or note is cut to one line,
+ * and whether the view shown lies within the panel.
+ */
+export type PanelLayout = {
+  width: number;
+  listColumns: string[];
+  headerHeight: number | null;
+  /** A long error or note in the header, cut (its whole text a click away); null without one. */
+  headerCut: boolean | null;
+  viewVisible: boolean;
+};
+
 /** The element each view renders its content in. */
 const viewTestIds: Record<PanelView, string> = { events: 'events-list', findings: 'findings', message: 'message', timing: 'timing', request: 'request' };
 
@@ -99,6 +113,21 @@ const backgroundPreserveLog = `new Promise((resolve) => {
   });
 })`;
 
+const readLayout = `(() => {
+  const shown = (element) => { const box = element?.getBoundingClientRect(); return Boolean(box && box.width > 0 && box.height > 0 && box.left < innerWidth && box.right > 0); };
+  const row = document.querySelector('[data-testid=stream-row]');
+  const header = document.querySelector('[data-testid=detail-header]');
+  const cut = header?.querySelector('.cut');
+  const view = document.querySelector('[data-testid=stream-detail] ' + ${JSON.stringify(Object.values(viewTestIds).map((id) => `[data-testid=${id}]`).join(', '))});
+  return {
+    width: innerWidth,
+    listColumns: row ? [...row.children].filter(shown).map((column) => column.className) : [],
+    headerHeight: header ? header.getBoundingClientRect().height : null,
+    headerCut: cut ? cut.scrollWidth > cut.clientWidth : null,
+    viewVisible: shown(view),
+  };
+})()`;
+
 /** Clicks the tab of `view` unless it is selected; true once it is and its content is there. */
 const showView = (view: PanelView) => `(() => {
   const tab = document.querySelectorAll('[data-testid=stream-detail] [role=tab]')[${panelViews.indexOf(view)}];
@@ -125,6 +154,7 @@ export type Panel = {
   waitForEvents(what: string, accept: (events: PanelEvent[]) => boolean): Promise<PanelEvent[]>;
   /** The detail's tabs as laid out. */
   tabs(): Promise<PanelTab[]>;
+  layout(): Promise<PanelLayout>;
   /** Clicks the toolbar's "Preserve log" to `on`; resolves once the background holds it (the next navigation obeys it). */
   setPreserveLog(on: boolean): Promise<void>;
 };
@@ -149,6 +179,7 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
     waitForDetail: (what, accept) => waitFor<PanelDetail | null>(readDetail, what, (detail) => detail !== null && typeof detail === 'object' && accept(detail)) as Promise<PanelDetail>,
     waitForEvents: (what, accept) => waitFor<PanelEvent[]>(readEvents, what, (events) => Array.isArray(events) && accept(events)),
     tabs: () => evaluate<PanelTab[]>(readTabs),
+    layout: () => evaluate<PanelLayout>(readLayout),
     async setPreserveLog(on) {
       await waitFor<boolean>(
         `(() => { const box = [...document.querySelectorAll('input[type=checkbox]')].find((input) => input.closest('label')?.textContent.includes('Preserve log')); if (!box) return false; if (box.checked !== ${on}) box.click(); return box.checked === ${on}; })()`,
