@@ -44,6 +44,15 @@ export const limits = {
   /** Streams tracked for one tab. */
   streamsPerTab: 500,
 
+  /**
+   * Levels of nesting in the message the AI SDK client survives: it copies the message with
+   * `structuredClone` at every update, which recurses and overflows the call stack deeper than
+   * this. Measured with ai 6.0.326 and 7.0.173 (metadata and data parts alike): 1,924 levels in
+   * Node 20, 3,659 in Chromium; kept a little lower, as the stack already in use varies.
+   */
+  clientMessageDepthNode: 1900,
+  clientMessageDepthBrowser: 3600,
+
   /** Characters of one scenario text or reasoning step once repeated: a longer one cannot play. */
   scenarioPartChars: 32 * 1024 * 1024,
   /** Levels of arrays and objects in a scenario step's field: the encoder's `JSON.stringify` recurses. */

@@ -64,6 +64,14 @@ const withSchemas = { schemas: weatherSchemas };
 const weatherCall = (input: unknown, output: unknown): string =>
   sseOf(inserted(textTurn, 5, { type: 'tool-input-start', toolCallId: 'call-1', toolName: 'weather' }, { type: 'tool-input-available', toolCallId: 'call-1', toolName: 'weather', input }, { type: 'tool-output-available', toolCallId: 'call-1', output }));
 
+/** A value `levels` objects deep. */
+function nested(levels: number): unknown {
+  let value: unknown = 1;
+  for (let level = 0; level < levels; level++) value = { a: value };
+  return value;
+}
+const deepMetadataTurn = (levels: number) => sseOf(replaced(textTurn, 0, { type: 'start', messageId: 'm1', messageMetadata: nested(levels) }));
+
 const cases: Case[] = [
   { code: 'missing-finish', bad: sseOf(textTurn.slice(0, 6)), event: null, good: turn },
   { code: 'duplicate-finish', bad: sseOf([...textTurn, { type: 'finish' }]), event: 7, good: turn },
@@ -118,6 +126,13 @@ const cases: Case[] = [
     event: 4,
     good: turn,
     names: ['text part "t1"', 'text-end'],
+  },
+  {
+    code: 'json-too-deep',
+    bad: deepMetadataTurn(4000),
+    event: 0,
+    good: deepMetadataTurn(1850),
+    names: ['metadata', '4001 levels deep', 'structuredClone'],
   },
   {
     code: 'step-closes-open-part',
@@ -612,5 +627,37 @@ describe('duplicate-start and step-closes-open-part: what readUIMessageStream an
     const unended = await decode(neverEnded, { client: '7' });
     expect(codesOf(unended)).toContain('unclosed-part');
     expect(unended.message).toEqual((await runSdkClient(neverEnded, 'ai7')).message);
+  });
+});
+
+describe('json-too-deep: the real client overflows its stack copying a deeply nested message', () => {
+  const withMetadata = deepMetadataTurn;
+  const withData = (levels: number, transient?: boolean) => sseOf(inserted(textTurn, 5, { type: 'data-deep', data: nested(levels), ...(transient ? { transient } : {}) }));
+
+  it.each([
+    ['message metadata', withMetadata(1950), 0, 1951],
+    ['a data part', withData(1950), 5, 1953],
+  ])('%s past the Node limit: a warning at its chunk, and ai 6 and 7 fail there in Node', async (_name, bytes, event, depth) => {
+    const report = await decode(bytes);
+    expect(codesOf(report)).toEqual(['json-too-deep']);
+    expect(findingsOf(report, 'json-too-deep')[0]).toMatchObject({ event, severity: 'warning' });
+    expect(findingsOf(report, 'json-too-deep')[0].message).toContain(`${depth} levels deep`);
+    for (const release of ['ai', 'ai7'] as const) expect((await runSdkClient(bytes, release)).error?.message).toContain('Maximum call stack size exceeded');
+  });
+
+  it.each([
+    ['message metadata', withMetadata(1850)],
+    ['a data part', withData(1850)],
+    ['a transient data part (never in the message)', withData(3000, true)],
+  ])('%s the client survives: no finding', async (_name, bytes) => {
+    expect(codesOf(await decode(bytes))).toEqual([]);
+    for (const release of ['ai', 'ai7'] as const) expect((await runSdkClient(bytes, release)).error).toBeUndefined();
+  });
+
+  it('past what Chromium survives it is an error; merged metadata counts its deepest side', async () => {
+    expect(findingsOf(await decode(withMetadata(4000)), 'json-too-deep')[0]).toMatchObject({ event: 0, severity: 'error' });
+    const merged = sseOf(inserted(textTurn, 6, { type: 'message-metadata', messageMetadata: { b: nested(1800) } }).map((item, index) => (index === 0 ? { type: 'start', messageId: 'm1', messageMetadata: { a: nested(1800) } } : item)));
+    expect(codesOf(await decode(merged))).toEqual([]);
+    expect((await runSdkClient(merged)).error).toBeUndefined();
   });
 });

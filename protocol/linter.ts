@@ -18,6 +18,8 @@ import {
 import type { ReassemblyFailure } from './reassembler.js';
 import { sseEventData, type SseProblem } from './sse-parser.js';
 import { schemaMismatch, type AppValidators } from './app-schemas.js';
+import { nestingDepth } from './json-depth.js';
+import { limits } from './limits.js';
 
 export type LinterOptions = {
   client: ClientVersion;
@@ -299,7 +301,30 @@ export function createLinter(options: LinterOptions): Linter {
     }
   }
 
+  /**
+   * How deeply the message nests once the chunk is in it: the client copies the whole message
+   * (`structuredClone`) at each update and overflows the stack past the limits. Metadata sits in
+   * the message itself (merging never nests deeper than its deepest side); anything else in a part
+   * (message → parts → part). A chunk's text needs two characters a level, so short ones are skipped.
+   */
+  function checkDepth(record: EventRecord): void {
+    if (record.raw.length < 2 * (limits.clientMessageDepthNode - 2)) return;
+    const chunk = record.chunk as { type: string; messageMetadata?: unknown; transient?: boolean };
+    const isMetadata = chunk.type === 'start' || chunk.type === 'finish' || chunk.type === 'message-metadata';
+    if (!isMetadata && (chunk.transient === true || chunk.type === 'error' || chunk.type === 'abort')) return;
+    const depth = isMetadata ? 1 + nestingDepth(chunk.messageMetadata) : 2 + nestingDepth(chunk);
+    if (depth <= limits.clientMessageDepthNode) return;
+    const inChromium = depth > limits.clientMessageDepthBrowser;
+    report(
+      'json-too-deep',
+      record.index,
+      `${isMetadata ? 'the message metadata' : `the "${chunk.type}" part`} nests the message ${depth} levels deep: the client copies the message with structuredClone at every update, which overflows the call stack ("Maximum call stack size exceeded") past about ${limits.clientMessageDepthBrowser.toLocaleString('en')} levels in Chromium and ${limits.clientMessageDepthNode.toLocaleString('en')} in Node (readUIMessageStream in tests or on a server); ${inChromium ? 'the client' : 'there the client'} fails the stream at this chunk and useChat shows an error`,
+      inChromium ? 'error' : 'warning',
+    );
+  }
+
   function checkChunk(record: EventRecord, extraFields: readonly string[]): void {
+    checkDepth(record);
     if (finished && record.type !== 'finish') {
       afterFinishCount++;
       if (afterFinishCount === 1) {

@@ -34,7 +34,8 @@ describe('mergeMetadata', () => {
       const body = [`{"type":"start","messageMetadata":${deep}}`, `{"type":"message-metadata","messageMetadata":${deep}}`, '{"type":"finish"}'].map((data) => `data: ${data}\n\n`).join('');
       const report = await decodeStream(body);
       expect(report.summary.chunks).toBe(3);
-      expect(report.findings.map((finding) => finding.code)).toEqual(['missing-done']);
+      // the real client overflows its stack copying such a message: said, not thrown
+      expect(report.findings.map((finding) => finding.code)).toEqual(['json-too-deep', 'json-too-deep', 'missing-done']);
     }
   });
 

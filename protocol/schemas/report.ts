@@ -46,6 +46,7 @@ export const findingCodes = {
   'tool-output-invalid': 'warning',
   'data-invalid': 'warning',
   'metadata-invalid': 'warning',
+  'json-too-deep': 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof findingCodes;
 export const findingCodeSchema = z.enum(Object.keys(findingCodes) as [FindingCode, ...FindingCode[]]);
