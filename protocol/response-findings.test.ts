@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createDecoder } from './decoder.js';
 import { decodeStream } from './decode-stream.js';
 import { encodeChunk } from './encoder.js';
+import type { ResponseInfo } from './response-headers.js';
 import { codesOf, decode, findingsOf, inserted, runChat, sseOf, textTurn } from './test-support/linter-cases.js';
 import { byteStream, startSdkClient } from './test-support/client.js';
 
@@ -219,5 +220,28 @@ describe('stall: the gap\'s real length', () => {
     const cut = createDecoder({ stallMs: 1000 });
     cut.push(sseOf(textTurn.slice(0, 3), { done: false }), 0);
     expect(findingsOf(cut.end(6000), 'stall')[0].message).toMatch(/^6\.0 s without a chunk before the stream ended/);
+  });
+});
+
+describe('header-problem judges only the headers the reader could see', () => {
+  // what a cross-origin page's fetch shows of an AI SDK server's answer that exposes no header
+  const corsVisible = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
+  const problems = async (response: ResponseInfo) => (await decode(turn, { response })).findings.filter((finding) => finding.code === 'header-problem');
+
+  it('a cross-origin response: a header CORS may hide is not judged missing', async () => {
+    expect(await problems({ status: 200, headers: corsVisible, headersVisible: 'cors' })).toEqual([]);
+    // the same headers with every header visible: really missing
+    expect((await problems({ status: 200, headers: corsVisible })).map((finding) => finding.severity)).toEqual(['info']);
+    expect((await problems({ status: 200, headers: corsVisible, headersVisible: 'all' })).map((finding) => finding.message)).toEqual([expect.stringContaining('x-accel-buffering')]);
+  });
+
+  it('a cross-origin response: what it does show is judged as always (safelisted, exposed, the status)', async () => {
+    const shown = await problems({ status: 500, headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'x-accel-buffering': 'yes' }, headersVisible: 'cors' });
+    expect(shown.map((finding) => [finding.severity, finding.message.slice(0, 20)])).toEqual([
+      ['error', 'status 500 with a st'],
+      ['warning', '"content-type: text/'],
+      ['warning', '"content-encoding: g'],
+      ['info', 'no "x-accel-bufferin'],
+    ]);
   });
 });

@@ -11,6 +11,13 @@ export const responseInfoSchema = z.object({
   status: z.number().int().optional(),
   /** Header names in any case. */
   headers: z.record(z.string(), z.string()),
+  /**
+   * Which headers `headers` can hold. `all` (the default): every header sent, as the network log,
+   * a HAR, the CLI and a same-origin page see them. `cors`: a cross-origin response as page script
+   * reads it, which shows only the CORS-safelisted headers and those the server exposes
+   * (`access-control-expose-headers`), so a header missing here may still have been sent.
+   */
+  headersVisible: z.enum(['all', 'cors']).optional(),
 });
 export type ResponseInfo = z.infer<typeof responseInfoSchema>;
 
@@ -22,7 +29,16 @@ export function headerOf(response: ResponseInfo, name: string): string | null {
   return null;
 }
 
-/** The problems of a response whose body is an event stream, worst first. */
+/** The response headers script can read on any CORS response (the CORS-safelisted names). */
+const corsSafelisted = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
+
+/** Whether a header missing from `response` may have been sent all the same (hidden by CORS). */
+function mayBeHidden(response: ResponseInfo, name: string): boolean {
+  return response.headersVisible === 'cors' && !corsSafelisted.has(name);
+}
+
+/** The problems of a response whose body is an event stream, worst first. A header the reader
+ * could not see is not judged (a cross-origin page's fetch sees only what CORS exposes). */
 export function headerProblems(response: ResponseInfo): HeaderProblem[] {
   const problems: HeaderProblem[] = [];
   if (response.status !== undefined && (response.status < 200 || response.status > 299)) {
@@ -46,7 +62,8 @@ export function headerProblems(response: ResponseInfo): HeaderProblem[] {
       message: `"content-encoding: ${encoding}": a compressed stream is delivered in the compressor's blocks, and servers and proxies often buffer it whole; AI SDK servers send the stream uncompressed`,
     });
   }
-  if (headerOf(response, 'x-accel-buffering')?.trim().toLowerCase() !== 'no') {
+  const buffering = headerOf(response, 'x-accel-buffering');
+  if (buffering === null ? !mayBeHidden(response, 'x-accel-buffering') : buffering.trim().toLowerCase() !== 'no') {
     problems.push({
       severity: 'info',
       message: 'no "x-accel-buffering: no" header: nginx (and proxies that honour it) buffer a response without it, so the stream may arrive in bursts; AI SDK servers send it',

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { bytesFromMessages, expect, test, type CapturedStream, type ExtensionBrowser } from './fixtures.js';
 import { streamBytes } from './streams.js';
+import { headerProblems } from '../../protocol/response-headers.js';
 
 async function openTab(extension: ExtensionBrowser, base: string, name: string): Promise<{ page: Page; tabId: number }> {
   const page = await extension.context.newPage();
@@ -260,5 +261,38 @@ test('a page abort while no read is pending ends the capture as cancelled', asyn
     return [await reader.read().then(() => 'resolved', name), await response.text().then(() => 'resolved', name)];
   });
   expect(later).toEqual(['AbortError', 'AbortError']);
+  await page.close();
+});
+
+test('a cross-origin response records that only the headers CORS exposes were visible, and no header is judged missing', async ({ extension, server }) => {
+  const page = await extension.context.newPage();
+  // the same server under another origin: localhost instead of 127.0.0.1
+  await page.goto(`${server.base.replace('127.0.0.1', 'localhost')}/page/capture-cors`);
+  const tabId = await extension.tabIdOf(page);
+  await page.evaluate(async (base) => {
+    await (await fetch(`${base}/cors/x?from=fetch`)).text();
+    await (await fetch(`${location.origin}/cors/x?from=same-origin`)).text();
+    await new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.onloadend = resolve;
+      xhr.open('GET', `${base}/cors/x?from=xhr`);
+      xhr.send();
+    });
+  }, server.base);
+  let streams: CapturedStream[] = [];
+  await expect.poll(async () => (streams = await extension.captured(tabId)).filter((stream) => stream.info.end?.outcome === 'complete').length).toBe(3);
+  const seen = streams
+    .map(({ info: { meta } }) => ({
+      from: new URL(meta.url).searchParams.get('from'),
+      headersVisible: meta.headersVisible ?? 'all',
+      buffering: meta.responseHeaders['x-accel-buffering'] ?? null,
+      problems: headerProblems({ status: meta.status, headers: meta.responseHeaders, headersVisible: meta.headersVisible }).map((problem) => problem.message),
+    }))
+    .sort((a, b) => String(a.from).localeCompare(String(b.from)));
+  expect(seen).toEqual([
+    { from: 'fetch', headersVisible: 'cors', buffering: null, problems: [] },
+    { from: 'same-origin', headersVisible: 'all', buffering: 'no', problems: [] },
+    { from: 'xhr', headersVisible: 'cors', buffering: null, problems: [] },
+  ]);
   await page.close();
 });

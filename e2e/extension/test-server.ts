@@ -69,6 +69,10 @@ export async function startTestServer(): Promise<TestServer> {
         const type = url.searchParams.get('type');
         res.writeHead(Number(url.searchParams.get('status') ?? 200), type === null ? sseHeaders : { 'content-type': type });
         await send(res, streams[name]());
+      } else if (route === 'cors') {
+        // an AI SDK server's headers, readable from any origin, exposing none of its own
+        res.writeHead(200, { ...sseHeaders, 'x-vercel-ai-ui-message-stream': 'v1', 'x-accel-buffering': 'no', 'access-control-allow-origin': '*' });
+        await send(res, streams.basic());
       } else if (route === 'vercel-header') {
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-vercel-ai-ui-message-stream': 'v1' });
         await send(res, streams.basic());

@@ -213,8 +213,10 @@ function isChatRequest(method: string, url: string, body: unknown): boolean {
   return streamedUrls.has(url) || (method === 'POST' && isChatBody(typeof body === 'string' ? body : bodyText(body)));
 }
 
-function responseMeta(response: Response, headers: Headers, status: number) {
-  return { status, statusText: apply(nativeStatusText, response, []) as string, responseHeaders: headersRecord(headers) };
+function responseMeta(response: Response, headers: Headers, status: number, type: string) {
+  const meta = { status, statusText: apply(nativeStatusText, response, []) as string, responseHeaders: headersRecord(headers) };
+  // a cross-origin response shows page script only the headers CORS exposes
+  return type === 'cors' ? { ...meta, headersVisible: 'cors' as const } : meta;
 }
 
 /** Reads a clone of a non-stream response to its end (or past the stream cap, which the relay
@@ -267,7 +269,7 @@ function watch(response: Response, request: Request, body: unknown, hadBody: boo
   // every other response costs only the checks above
   if (!stream && !isChatRequest(method, requestedUrl, body)) return;
   const { base, note } = requestMeta(request, method, requestedUrl, body, hadBody);
-  const meta = streamMeta({ ...base, url: (apply(nativeUrl, response, []) as string) || requestedUrl }, { ...responseMeta(response, headers, status), bytes: 'wire', note });
+  const meta = streamMeta({ ...base, url: (apply(nativeUrl, response, []) as string) || requestedUrl }, { ...responseMeta(response, headers, status, type), bytes: 'wire', note });
   if (!stream) return captureWhole(response, { ...meta, response: 'non-stream' });
   streamedUrls.add(requestedUrl);
   const capture = createBodyCapture(endedOnAbort(openStream(meta), apply(requestSignal, request, []) as AbortSignal));

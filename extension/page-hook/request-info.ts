@@ -100,7 +100,7 @@ type Base = Pick<StreamMeta, 'transport' | 'method' | 'url' | 'requestHeaders' |
 /** The complete meta with the page's frame and the response time filled in. */
 export function streamMeta(
   base: Base,
-  response: Pick<StreamMeta, 'status' | 'statusText' | 'responseHeaders' | 'bytes' | 'note' | 'response'>,
+  response: Pick<StreamMeta, 'status' | 'statusText' | 'responseHeaders' | 'headersVisible' | 'bytes' | 'note' | 'response'>,
 ): StreamMeta {
   return {
     ...base,

@@ -26,7 +26,21 @@ const xhr = {
   statusText: getter('statusText'),
   responseText: getter('responseText'),
   response: getter('response'),
+  responseURL: getter('responseURL'),
 };
+const NativeURL = URL;
+const urlOrigin = getOwnPropertyDescriptor(URL.prototype, 'origin')!.get!;
+/** The document's origin, read before any page script could shadow `origin`. */
+const pageOrigin = self.origin;
+
+/** A cross-origin answer shows page script only the headers CORS exposes. */
+function headersVisible(request: XMLHttpRequest): { headersVisible?: 'cors' } {
+  try {
+    return apply(urlOrigin, new NativeURL(read(request, 'responseURL') as string), []) === pageOrigin ? {} : { headersVisible: 'cors' };
+  } catch {
+    return {};
+  }
+}
 const isArrayBuffer = (value: unknown): value is ArrayBuffer => {
   try {
     apply(getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!, value, []);
@@ -91,6 +105,7 @@ function start(request: XMLHttpRequest, state: Request): void {
         status: read(request, 'status') as number,
         statusText: read(request, 'statusText') as string,
         responseHeaders: responseHeaders(request),
+        ...headersVisible(request),
         bytes: textual(request) ? 'text' : 'wire',
         note: bodyNote(state.body) ?? note,
         ...(stream ? {} : { response: 'non-stream' as const }),

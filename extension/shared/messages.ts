@@ -9,6 +9,7 @@
  * either). Background → panel messages cross no trust boundary and are only typed.
  */
 import { z } from 'zod';
+import { responseInfoSchema } from '../../protocol/response-headers.js';
 import { CAPTURE_PROTOCOL_VERSION, PAGE_MESSAGE_SOURCE, limits } from './hops.js';
 
 export * from './hops.js';
@@ -42,6 +43,9 @@ export const streamMetaSchema = z.object({
   status: z.number().int().min(0).max(999),
   statusText: z.string().max(limits.shortText),
   responseHeaders: headers,
+  /** `cors`: a cross-origin response as page script reads it, showing only the headers CORS
+   * exposes (see `ResponseInfo.headersVisible`); absent when every header was seen. */
+  headersVisible: responseInfoSchema.shape.headersVisible,
   /** Epoch milliseconds when the response headers arrived. */
   startedAt: z.number(),
   frameUrl: text,

@@ -125,7 +125,10 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
 
   // Status 0 is a capture that never saw one (network log): no status to judge. EventSource
   // shows page script no headers at all (and opens only on a 200 event stream): none to judge.
-  const response = meta.bytes === 'events' || origin?.headersKnown === false ? undefined : { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders };
+  const response =
+    meta.bytes === 'events' || origin?.headersKnown === false
+      ? undefined
+      : { ...(meta.status === 0 ? {} : { status: meta.status }), headers: meta.responseHeaders, ...(meta.headersVisible ? { headersVisible: meta.headersVisible } : {}) };
   decoding.start(id, { requestBody: meta.requestBody, response }, apply);
 
   return {
