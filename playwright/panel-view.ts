@@ -51,6 +51,10 @@ export type PanelLayout = {
   headerCut: boolean | null;
   viewVisible: boolean;
 };
+/** The selected stream's export and copy actions (their buttons' labels). */
+export type PanelExport = '.sse' | 'report' | 'HAR' | 'scenario' | 'all as HAR' | 'cURL' | 'lint' | 'fetch';
+/** A file to import: its name and content (base64). */
+export type PanelImportFile = { name: string; base64: string };
 
 /** The element each view renders its content in. */
 const viewTestIds: Record<PanelView, string> = { events: 'events-list', findings: 'findings', message: 'message', timing: 'timing', request: 'request' };
@@ -157,7 +161,22 @@ export type Panel = {
   layout(): Promise<PanelLayout>;
   /** Clicks the toolbar's "Preserve log" to `on`; resolves once the background holds it (the next navigation obeys it). */
   setPreserveLog(on: boolean): Promise<void>;
+  /** Clicks an export or copy action of the selected stream (a file is saved through the browser's downloads). */
+  exportAs(what: PanelExport): Promise<void>;
+  /** Sets the export bar's "include secrets" to `on`. */
+  setIncludeSecrets(on: boolean): Promise<void>;
+  /** Imports files as a drop on the panel does, or as the import button's file picker hands them over. */
+  importFiles(files: PanelImportFile[], via: 'drop' | 'picker'): Promise<void>;
+  /** What the last import could not take, one line per file. */
+  importProblems(): Promise<string[]>;
 };
+
+/** Files as the page's own `File`s, in a `DataTransfer` (what a drop carries and a picker fills in). */
+const transferOf = (files: PanelImportFile[]) => `(() => {
+  const transfer = new DataTransfer();
+  for (const { name, base64 } of ${JSON.stringify(files)}) transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name));
+  return transfer;
+})()`;
 
 export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
   const evaluate = <T>(expression: string) => targets.evaluate<T>(targetId, expression);
@@ -187,5 +206,24 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
       );
       await waitFor<boolean>(backgroundPreserveLog, `the background to keep "Preserve log" ${on ? 'on' : 'off'}`, (value) => value === on);
     },
+    async exportAs(what) {
+      const testId = `export-${what.replace(/ /g, '-')}`;
+      await waitFor<boolean>(`(() => { const button = document.querySelector('[data-testid=${JSON.stringify(testId)}]'); button?.click(); return Boolean(button); })()`, `the "${what}" export`);
+    },
+    async setIncludeSecrets(on) {
+      await waitFor<boolean>(
+        `(() => { const box = document.querySelector('[data-testid=export-reveal]'); if (!box) return false; if (box.checked !== ${on}) box.click(); return box.checked === ${on}; })()`,
+        `"include secrets" ${on ? 'on' : 'off'}`,
+      );
+    },
+    async importFiles(files, via) {
+      const hand =
+        via === 'drop'
+          ? `document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }))`
+          : `(() => { const input = document.querySelector('[data-testid=import-input]'); input.files = transfer.files; input.dispatchEvent(new Event('change', { bubbles: true })); })()`;
+      // once the panel's import is there (it takes drops from then on)
+      await waitFor<boolean>(`(() => { if (!document.querySelector('[data-testid=import-input]')) return false; const transfer = ${transferOf(files)}; ${hand}; return true; })()`, 'the panel\'s import');
+    },
+    importProblems: () => evaluate<string[]>(`[...document.querySelectorAll('[data-testid=import-problem]')].map((problem) => problem.textContent)`),
   };
 }

@@ -1,76 +1,182 @@
 /**
- * Export closes the loop from browser to test: a captured stream exported as a scenario, served
- * by `streamscope serve --scenarios DIR` (the mock server over that folder), and captured again
- * gives the same events. The `.sse` export is the exact bytes, the report is the decode report,
- * and copy as cURL carries the request with its secrets redacted.
+ * Export inside real DevTools, closing the loop from browser to test: a stream the demo page reads
+ * from the mock server, exported as `.sse` (the exact bytes), decode report, HAR (read back by
+ * `streamscope lint FILE.har`), every listed stream as one HAR, and a scenario that
+ * `startMockServer({ scenariosDir })` (what `streamscope serve --scenarios DIR` runs) replays:
+ * capturing the replay in DevTools gives the same events. Secrets are redacted in every file
+ * unless "include secrets" is ticked, and a new stream starts redacted again. Files are saved by
+ * the browser's downloads.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startMockServer } from '../../mock-server/index.js';
-import { decodeReportSchema } from '../../protocol/index.js';
-import { cleanTextReply } from './support/demo-streams.js';
-import { expect, panelUrl, test } from './support/fixtures.js';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { expandSteps, startMockServer, validateScenario, type MockServer } from '../../mock-server/index.js';
+import { decodeReportSchema, harSchema, type DecodeReport } from '../../protocol/index.js';
+import { ensureDemoBuilt } from '../support/demo-build.js';
+import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { watchDownloads, type Downloads } from './support/downloads.js';
 
-test('a stream exported as .sse, report and scenario; the scenario served and captured again gives the same events', async ({ extension, panelServer }) => {
-  const dir = await mkdtemp(join(tmpdir(), 'streamscope-export-'));
-  const page = await extension.context.newPage();
-  await page.goto(`${panelServer.base}/chat`);
-  const panel = await extension.context.newPage();
-  await panel.goto(panelUrl(extension.extensionId, await extension.tabIdOf(page)));
+// set-cookie never reaches page script (a forbidden response header): a token header stands for the response's secrets
+const secrets = ['Bearer s3cret-token', 'k3y-s3cret', 'reply-t0ken-s3cret'];
+const secretReply = {
+  name: 'secret-reply',
+  expect: [],
+  headers: { 'x-auth-token': 'reply-t0ken-s3cret' },
+  steps: [
+    { step: 'chunk', chunk: { type: 'start' } },
+    { step: 'text', text: 'The secret is safe with me.', rate: 40 },
+    { step: 'chunk', chunk: { type: 'finish' } },
+    { step: 'done' },
+  ],
+};
+
+let dir: string;
+let server: MockServer;
+let devtools: DevtoolsBrowser;
+let page: Page;
+let panel: Panel;
+let downloads: Downloads;
+/** What the first test saved, for the replay. */
+let captured: { scenario: string; report: DecodeReport; events: string[] };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  ensureDemoBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'streamscope-export-'));
+  await mkdir(join(dir, 'scenarios'));
+  await mkdir(join(dir, 'downloads'));
+  await writeFile(join(dir, 'scenarios', 'secret-reply.json'), JSON.stringify(secretReply));
+  server = await startMockServer({ port: 0, scenariosDir: join(dir, 'scenarios') });
+  devtools = await launchWithDevtools();
+  downloads = await watchDownloads(devtools.context, join(dir, 'downloads'));
+  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
+  await page.goto(`${server.url}/`);
+  panel = await devtools.openPanel(page);
+});
+
+test.afterAll(async () => {
+  await devtools?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Posts a chat as the demo's client would, with secret headers, and reads the reply whole. */
+async function chat(scenario: string, prompt: string): Promise<void> {
+  await page.evaluate(
+    ({ scenario, prompt }) =>
+      fetch('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret-token', 'x-api-key': 'k3y-s3cret', 'x-streamscope-scenario': scenario },
+        body: JSON.stringify({ id: 'chat-1', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: prompt }] }] }),
+      }).then((response) => response.text()),
+    { scenario, prompt },
+  );
+}
+
+async function save(what: Parameters<Panel['exportAs']>[0]): Promise<{ name: string; text: string; path: string }> {
+  const next = downloads.next();
+  await panel.exportAs(what);
+  const { name, path } = await next;
+  return { name, path, text: await readFile(path, 'utf8') };
+}
+
+/** The bytes the scenario's script sends, as the mock server plays them. */
+function scriptedText(scenario: typeof secretReply): string {
+  const parsed = validateScenario(scenario, 'secret-reply.json');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  let text = '';
+  for (const action of expandSteps(parsed.scenario.steps)) if (action.kind === 'send') text += action.bytes as string;
+  return text;
+}
+
+const cli = (...args: string[]) => promisify(execFile)(process.execPath, [resolve('dist/cli/main.js'), ...args]);
+
+/** The selected stream's event labels, once every event is listed (the stream is short: all in sight). */
+async function selectedEvents(): Promise<string[]> {
+  await panel.show('events');
+  const { events } = await panel.waitForDetail('the event count', (detail) => (detail.events ?? 0) > 0);
+  return (await panel.waitForEvents(`all ${events} events`, (rows) => rows.length === events)).map((event) => event.label);
+}
+
+test('a stream exported as .sse, report, HAR and scenario: exact bytes, secrets redacted unless revealed', async () => {
+  await chat('secret-reply', 'Tell me a secret');
+  await panel.waitForRows('the secret reply, finished', (rows) => rows.length === 1 && rows[0].state === 'finished' && rows[0].settled);
+  await panel.select('Tell me a secret');
+  const events = await selectedEvents();
+  expect(events.length).toBeGreaterThan(5);
+
+  const sse = await save('.sse');
+  expect(sse.name).toMatch(/\.sse$/);
+  expect(sse.text).toBe(scriptedText(secretReply));
+
+  const report = decodeReportSchema.parse(JSON.parse((await save('report')).text)) as DecodeReport;
+  expect(report.events.map((event) => event.type ?? event.kind)).toEqual(events.map((label) => (label === '[DONE]' ? 'done' : label)));
+  expect(report.findings).toEqual([]);
+
+  const har = await save('HAR');
+  expect(har.name).toMatch(/\.har$/);
+  const [entry] = harSchema.parse(JSON.parse(har.text)).log.entries;
+  expect(entry.request).toMatchObject({ method: 'POST', url: `${server.url}/api/chat` });
+  expect(entry.request.headers).toEqual(expect.arrayContaining([{ name: 'authorization', value: '[redacted]' }, { name: 'x-api-key', value: '[redacted]' }]));
+  expect(entry.response.headers).toContainEqual({ name: 'x-auth-token', value: '[redacted]' });
+  expect(entry.response.content.text).toBe(sse.text);
+  expect(entry.timings.wait).toBeGreaterThanOrEqual(0);
+  expect(entry.timings.receive).toBeGreaterThan(0);
+  for (const secret of secrets) expect(har.text).not.toContain(secret);
+  const lint = JSON.parse((await cli('lint', har.path, '--format', 'json')).stdout) as { files: { file: string; findings: unknown[] }[] };
+  expect(lint.files).toEqual([{ file: `${har.path}#0 POST ${server.url}/api/chat`, findings: [] }]);
+
+  const scenario = await save('scenario');
+  expect(JSON.parse(scenario.text)).toMatchObject({ name: 'captured-api-chat', status: 200, headers: { 'x-auth-token': '[redacted]' } });
+  for (const secret of secrets) expect(scenario.text).not.toContain(secret);
+  captured = { scenario: scenario.text, report, events };
+
+  await panel.setIncludeSecrets(true);
+  const revealed = await save('HAR');
+  for (const secret of secrets) expect(revealed.text).toContain(secret);
+  await panel.setIncludeSecrets(false);
+});
+
+test('all as HAR: every listed stream in one file, redacted; a newly selected stream starts redacted', async () => {
+  await panel.setIncludeSecrets(true);
+  await chat('plain-text', 'Say hello');
+  await panel.waitForRows('two streams, both finished', (rows) => rows.length === 2 && rows.every((row) => row.state === 'finished' && row.settled));
+  await panel.select('Say hello');
+  expect(await panel.evaluate<boolean>(`document.querySelector('[data-testid=export-reveal]').checked`)).toBe(false);
+  const all = await save('all as HAR');
+  const har = harSchema.parse(JSON.parse(all.text));
+  expect(har.log.entries.map((entry) => [entry.request.url, entry.response.headers.find((header) => header.name === 'x-streamscope-scenario')?.value])).toEqual([
+    [`${server.url}/api/chat`, 'secret-reply'],
+    [`${server.url}/api/chat`, 'plain-text'],
+  ]);
+  for (const secret of secrets) expect(all.text).not.toContain(secret);
+  const lint = JSON.parse((await cli('lint', all.path, '--format', 'json')).stdout) as { files: { file: string }[] };
+  expect(lint.files.map((file) => file.file)).toEqual([`${all.path}#0 POST ${server.url}/api/chat`, `${all.path}#1 POST ${server.url}/api/chat`]);
+});
+
+test('the exported scenario, served by the mock server and captured again in DevTools, gives the same events', async () => {
+  const replayDir = join(dir, 'replay');
+  await mkdir(replayDir);
+  await writeFile(join(replayDir, 'captured.json'), captured.scenario);
+  const replay = await startMockServer({ port: 0, scenariosDir: replayDir });
   try {
-    await page.evaluate(() =>
-      fetch('/api/chat', { method: 'POST', headers: { authorization: 'Bearer s3cret' }, body: JSON.stringify({ stream: 'clean', messages: [] }) }).then((response) => response.text()),
-    );
-    const row = panel.getByTestId('stream-row');
-    await expect(row).toHaveAttribute('data-state', 'finished');
-    await row.click();
-    const events = async () => panel.getByTestId('event-row').locator('.col-type').allTextContents();
-    const original = await events();
-    expect(original.length).toBeGreaterThan(5);
-
-    const save = async (what: string, folder = dir) => {
-      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId(`export-${what}`).click()]);
-      const path = join(folder, download.suggestedFilename());
-      await download.saveAs(path);
-      return path;
-    };
-    expect(await readFile(await save('.sse'), 'utf8')).toBe(cleanTextReply().map((part) => part.text).join(''));
-    const report = decodeReportSchema.parse(JSON.parse(await readFile(await save('report'), 'utf8')));
-    expect(report.events.map((event) => event.type ?? event.kind)).toEqual(original.map((label) => (label === '[DONE]' ? 'done' : label)));
-    const scenarios = join(dir, 'scenarios');
-    await mkdir(scenarios);
-    const scenario = JSON.parse(await readFile(await save('scenario', scenarios), 'utf8')) as { name: string };
-
-    await panel.evaluate(() => {
-      (window as unknown as { copied: string }).copied = '';
-      navigator.clipboard.writeText = async (text: string) => void ((window as unknown as { copied: string }).copied = text);
-    });
-    await panel.getByTestId('export-cURL').click();
-    const curl = await panel.evaluate(() => (window as unknown as { copied: string }).copied);
-    expect(curl).toMatch(/^curl -N -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/chat'/);
-    expect(curl).toContain('[redacted]');
-    expect(curl).not.toContain('s3cret');
-
-    const served = await startMockServer({ port: 0, scenariosDir: scenarios });
-    try {
-      const replay = await extension.context.newPage();
-      await replay.goto(`${served.url}/`);
-      const replayPanel = await extension.context.newPage();
-      await replayPanel.goto(panelUrl(extension.extensionId, await extension.tabIdOf(replay)));
-      await replay.evaluate((name) => fetch(`/api/chat?scenario=${name}`, { method: 'POST', body: JSON.stringify({ messages: [] }) }).then((response) => response.text()), scenario.name);
-      const again = replayPanel.getByTestId('stream-row').filter({ hasText: '/api/chat' });
-      await expect(again).toHaveAttribute('data-state', 'finished');
-      await again.click();
-      await expect.poll(async () => replayPanel.getByTestId('event-row').locator('.col-type').allTextContents()).toEqual(original);
-      await replay.close();
-      await replayPanel.close();
-    } finally {
-      await served.close();
-    }
+    // a navigation clears the panel's list (preserve log is off)
+    await page.goto(`${replay.url}/`);
+    await panel.waitForRows('the list cleared by the navigation', (rows) => rows.length === 0);
+    await chat('captured-api-chat', 'Tell me a secret again');
+    await panel.waitForRows('the replay, finished', (rows) => rows.length === 1 && rows[0].state === 'finished' && rows[0].settled);
+    await panel.select('Tell me a secret again');
+    expect(await selectedEvents()).toEqual(captured.events);
+    const again = decodeReportSchema.parse(JSON.parse((await save('report')).text));
+    expect(again.events.map((event) => [event.kind, event.type, event.raw])).toEqual(captured.report.events.map((event) => [event.kind, event.type, event.raw]));
+    expect(again.findings).toEqual(captured.report.findings);
+    expect(again.message).toEqual(captured.report.message);
   } finally {
-    await page.close();
-    await panel.close();
-    await rm(dir, { recursive: true, force: true });
+    await replay.close();
   }
 });

@@ -3,7 +3,7 @@
  * import button (it opens this component's file input), become imported streams, judged like
  * captured ones. What could not be imported is listed, naming the file and where in it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 import { importSizeProblem, readImport } from '../view-model/imports.js';
 
@@ -32,7 +32,8 @@ export function Importer() {
           found.push(result.problem);
           continue;
         }
-        first ??= streams.addImported(result.streams)[0]?.id ?? null;
+        const [added] = streams.addImported(result.streams);
+        first ??= added?.id ?? null;
       } catch (error) {
         // a file that cannot be read (a folder dropped, a file removed meanwhile)
         found.push(`${file.name}: could not be read (${error instanceof Error ? error.message : String(error)})`);
@@ -42,7 +43,8 @@ export function Importer() {
     if (first) selection.selectStream(first);
   }
 
-  useEffect(() => {
+  // Attached as the panel renders (an effect may wait for a paint a hidden DevTools panel never makes).
+  useLayoutEffect(() => {
     function onDragOver(event: DragEvent): void {
       if (!hasFiles(event)) return;
       event.preventDefault();
