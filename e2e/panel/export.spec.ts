@@ -15,8 +15,8 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { expandSteps, startMockServer, validateScenario, type MockServer } from '../../mock-server/index.js';
 import { decodeReportSchema, harSchema, type DecodeReport } from '../../protocol/index.js';
-import { ensureDemoBuilt } from '../support/demo-build.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { openDemoInDevtools } from './support/demo-in-devtools.js';
+import type { DevtoolsBrowser, Panel } from './support/devtools.js';
 import { watchDownloads, type Downloads } from './support/downloads.js';
 
 // set-cookie never reaches page script (a forbidden response header): a token header stands for the response's secrets
@@ -46,17 +46,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  ensureDemoBuilt();
   dir = await mkdtemp(join(tmpdir(), 'streamscope-export-'));
   await mkdir(join(dir, 'scenarios'));
   await mkdir(join(dir, 'downloads'));
   await writeFile(join(dir, 'scenarios', 'secret-reply.json'), JSON.stringify(secretReply));
   server = await startMockServer({ port: 0, scenariosDir: join(dir, 'scenarios') });
-  devtools = await launchWithDevtools();
+  ({ devtools, page, panel } = await openDemoInDevtools(server.url));
   downloads = await watchDownloads(devtools.context, join(dir, 'downloads'));
-  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
-  await page.goto(`${server.url}/`);
-  panel = await devtools.openPanel(page);
 });
 
 test.afterAll(async () => {

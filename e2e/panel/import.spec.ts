@@ -7,8 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { builtinScenarios, startMockServer, type MockServer } from '../../mock-server/index.js';
 import { decodeStream, encodeChunk, encodeDone, harEntry, harOf } from '../../protocol/index.js';
-import { ensureDemoBuilt } from '../support/demo-build.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel, type PanelRow } from './support/devtools.js';
+import { openDemoInDevtools } from './support/demo-in-devtools.js';
+import type { DevtoolsBrowser, Panel, PanelRow } from './support/devtools.js';
 
 let server: MockServer;
 let devtools: DevtoolsBrowser;
@@ -19,12 +19,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  ensureDemoBuilt();
   server = await startMockServer({ port: 0 });
-  devtools = await launchWithDevtools();
-  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
-  await page.goto(`${server.url}/`);
-  panel = await devtools.openPanel(page);
+  ({ devtools, page, panel } = await openDemoInDevtools(server.url));
 });
 
 test.afterAll(async () => {

@@ -11,6 +11,8 @@ export function useReport(entry: StreamEntry): DecodeReport | null {
   const [report, setReport] = useState<{ id: string; report: DecodeReport | null } | null>(null);
   const asking = useRef(false);
   const stale = useRef(false);
+  /** The newest effect's `ask`: an answer that comes after the stream or its revision changed asks again for the new one. */
+  const askLatest = useRef<() => void>(() => {});
 
   useEffect(() => {
     let active = true;
@@ -22,14 +24,14 @@ export function useReport(entry: StreamEntry): DecodeReport | null {
       asking.current = true;
       void entry.report().then((next) => {
         asking.current = false;
-        if (!active) return;
-        setReport({ id: entry.id, report: next });
+        if (active) setReport({ id: entry.id, report: next });
         if (stale.current) {
           stale.current = false;
-          ask();
+          askLatest.current();
         }
       });
     }
+    askLatest.current = ask;
     ask();
     return () => {
       active = false;
