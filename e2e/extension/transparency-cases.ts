@@ -631,6 +631,23 @@ export const cases: Case[] = [
     },
   },
   {
+    // the capture checks both request bodies (transparency.spec.ts)
+    name: 'an init getter that calls fetch itself: both requests as before',
+    run: async (base) => {
+      let inner: Promise<string> | undefined;
+      const init = {
+        method: 'POST',
+        body: JSON.stringify({ messages: ['outer'] }),
+        get headers() {
+          inner ??= fetch(`${base}/chat?deltas=1&pause=0&nested=inner`, { method: 'POST', body: JSON.stringify({ messages: ['inner', 'inner'] }) }).then((response) => response.text());
+          return { 'content-type': 'application/json' };
+        },
+      };
+      const outer = await fetch(`${base}/chat?deltas=1&pause=0&nested=outer`, init);
+      return { outer: [outer.headers.get('x-messages'), await outer.text()], inner: await inner };
+    },
+  },
+  {
     name: "a Request's getters are not called by anyone but the page",
     run: async (base) => {
       const proto = Request.prototype;

@@ -50,6 +50,19 @@ test.describe('transparency: same results with and without the extension', () =>
     expect(streams.some((stream) => stream.info.meta.url.endsWith('/json'))).toBe(false);
   });
 
+  test('a fetch called from an init getter: each request keeps its own body in the capture', async ({ extension }) => {
+    const tabId = await extension.tabIdOf(withExtension);
+    const nested = async () =>
+      (await extension.captured(tabId))
+        .filter((stream) => stream.info.meta.url.includes('&nested='))
+        .map(({ info }) => [new URL(info.meta.url).searchParams.get('nested'), info.meta.requestBody])
+        .sort();
+    await expect.poll(nested).toEqual([
+      ['inner', JSON.stringify({ messages: ['inner', 'inner'] })],
+      ['outer', JSON.stringify({ messages: ['outer'] })],
+    ]);
+  });
+
   test('a page that replaced every String.prototype method is still captured, byte for byte', async ({ extension }) => {
     const tabId = await extension.tabIdOf(withExtension);
     const patched = async () =>

@@ -146,7 +146,10 @@ function lookalike(body: PassThrough): Response {
   return response;
 }
 
+/** Whether `value` is a `Request`, by its native getter (a page object cannot pass for one). A
+ * primitive never is: asking would cost a thrown TypeError on every `fetch(string)`. */
 function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
   try {
     apply(requestUrl, value, []);
     return true;
@@ -156,6 +159,18 @@ function isRequest(value: unknown): value is Request {
 }
 
 type Prepared = { request: Request; body: unknown; hadBody: boolean };
+
+/** The init's `body` as the platform read it while building the `Request` under way. */
+let noted: unknown;
+/** One handler for every call (no objects made per call): it notes `body` on the way through. */
+const noteBody = {
+  __proto__: null,
+  get(target: object, key: PropertyKey) {
+    const value: unknown = reflectGet(target, key, target);
+    if (key === 'body') noted = value;
+    return value;
+  },
+} as ProxyHandler<object>;
 
 /** What `fetch(input, init)` builds, built once here, with the init's body value as it was read. */
 function prepare(args: unknown[]): Prepared {
@@ -168,17 +183,16 @@ function prepare(args: unknown[]): Prepared {
   if (args.length < 2 || typeof init !== 'object' || init === null) {
     return { request: construct(NativeRequest, args.length < 2 ? [target] : [target, init]) as Request, body: undefined, hadBody };
   }
-  let body: unknown;
-  const watched = new NativeProxy(init, {
-    __proto__: null,
-    get(target: object, key: PropertyKey) {
-      const value: unknown = reflectGet(target, key, target);
-      if (key === 'body') body = value;
-      return value;
-    },
-  } as ProxyHandler<object>);
-  const request = construct(NativeRequest, [target, watched]) as Request;
-  return { request, body, hadBody: hadBody || (body !== undefined && body !== null) };
+  // a getter of the init may itself call fetch: the outer call's note is kept aside meanwhile
+  const outer = noted;
+  noted = undefined;
+  try {
+    const request = construct(NativeRequest, [target, new NativeProxy(init, noteBody)]) as Request;
+    const body = noted;
+    return { request, body, hadBody: hadBody || (body !== undefined && body !== null) };
+  } finally {
+    noted = outer;
+  }
 }
 
 /** The error `fetch` itself rejects with where building its request failed: the platform names
