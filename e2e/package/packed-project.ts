@@ -46,10 +46,10 @@ function ensureBuilt(): void {
 
 export type Run = { code: number; stdout: string; stderr: string };
 
-/** Runs a command to its end, whatever its exit code (a non-zero one is a result to check). */
-export async function run(cwd: string, command: string, args: string[], timeout = 60_000): Promise<Run> {
+/** Runs a command to its end, whatever its exit code (a non-zero one is a result to check); `env` is added to this process's. */
+export async function run(cwd: string, command: string, args: string[], timeout = 60_000, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number | string; stdout?: string; stderr?: string; message: string };
