@@ -11,12 +11,15 @@ export type TargetInfo = { targetId: string; type: string; title: string; url: s
 export type DevtoolsTargets = {
   /** Waits (up to `timeoutMs`) for a target and returns its id. */
   find(match: (target: TargetInfo, all: TargetInfo[]) => boolean, what: string): Promise<string>;
+  /** A CDP command to a target (`Input.dispatchMouseEvent` to DevTools' front end, …). */
+  send<T>(targetId: string, method: string, params: object): Promise<T>;
   evaluate<T>(targetId: string, expression: string): Promise<T>;
   /** Polls `expression` until `accept` takes its value (default: truthy); a target not answering yet counts as no value. */
   waitFor<T>(targetId: string, expression: string, what: string, accept?: (value: T) => boolean): Promise<T>;
 };
 
-type Reply = { id: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
+type Reply = { id: number; result?: unknown; error?: unknown };
+type Evaluated = { result: { value: unknown }; exceptionDetails?: unknown };
 
 /**
  * Half of Playwright's default test timeout: a wait that cannot succeed fails with its own message
@@ -66,12 +69,12 @@ export function devtoolsTargets(session: CDPSession, timeoutMs: number = default
     return sessionId;
   }
 
-  async function evaluate<T>(targetId: string, expression: string): Promise<T> {
+  /** Sends a CDP command to a target over the browser session; resolves with its result. */
+  async function send<T>(targetId: string, method: string, params: object): Promise<T> {
     const sessionId = await attach(targetId);
     const id = ++nextId;
     const reply = new Promise<Reply>((resolve) => replies.set(id, resolve));
-    const params = { expression, awaitPromise: true, returnByValue: true };
-    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params }) });
+    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const silence = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -83,8 +86,14 @@ export function devtoolsTargets(session: CDPSession, timeoutMs: number = default
       clearTimeout(timer);
       replies.delete(id);
     });
-    if (message.error || message.result?.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(message.error ?? message.result?.exceptionDetails)}`);
-    return message.result!.result.value as T;
+    if (message.error) throw new Error(`${method} failed: ${JSON.stringify(message.error)}`);
+    return message.result as T;
+  }
+
+  async function evaluate<T>(targetId: string, expression: string): Promise<T> {
+    const result = await send<Evaluated>(targetId, 'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (result.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(result.exceptionDetails)}`);
+    return result.result.value as T;
   }
 
   return {
@@ -102,6 +111,7 @@ export function devtoolsTargets(session: CDPSession, timeoutMs: number = default
         () => seen.map(({ type, url, targetId, parentId }) => ({ type, url: url.slice(0, 100), targetId, parentId })),
       );
     },
+    send,
     evaluate,
     waitFor<T>(targetId: string, expression: string, what: string, accept: (value: T) => boolean = Boolean) {
       let last: unknown = 'no answer yet';

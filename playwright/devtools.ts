@@ -75,7 +75,7 @@ export async function launchDevtools(options: DevtoolsLaunchOptions = {}): Promi
       extensionId,
       async openPanel(page) {
         const { targetId: frontEnd } = (await session.send('Target.openDevTools', { targetId: await targetIdOf(context, page) })) as { targetId: string };
-        return panelView(targets, await selectPanel(targets, frontEnd, extensionId));
+        return panelView(targets, await selectPanel(targets, frontEnd, extensionId), frontEnd);
       },
       close: () => context.close(),
     };

@@ -45,6 +45,7 @@ export type PanelTab = { view: PanelView; selected: boolean; reachable: boolean 
  */
 export type PanelLayout = {
   width: number;
+  listWidth: number;
   listColumns: string[];
   headerHeight: number | null;
   /** A long error or note in the header, cut (its whole text a click away); null without one. */
@@ -125,12 +126,36 @@ const readLayout = `(() => {
   const view = document.querySelector('[data-testid=stream-detail] ' + ${JSON.stringify(Object.values(viewTestIds).map((id) => `[data-testid=${id}]`).join(', '))});
   return {
     width: innerWidth,
+    listWidth: document.querySelector('.stream-list')?.getBoundingClientRect().width ?? 0,
     listColumns: row ? [...row.children].filter(shown).map((column) => column.className) : [],
     headerHeight: header ? header.getBoundingClientRect().height : null,
     headerCut: cut ? cut.scrollWidth > cut.clientWidth : null,
     viewVisible: shown(view),
   };
 })()`;
+
+/** Where the panel's frame lies in DevTools' window: the front end nests it in shadow roots. */
+const readFrameOrigin = `(() => {
+  const find = (root) => {
+    for (const frame of root.querySelectorAll('iframe')) if (frame.src.includes('/extension/panel/panel.html')) return frame;
+    for (const host of root.querySelectorAll('*')) {
+      const found = host.shadowRoot && find(host.shadowRoot);
+      if (found) return found;
+    }
+    return null;
+  };
+  const frame = find(document);
+  if (!frame) return null;
+  const box = frame.getBoundingClientRect();
+  return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
+})()`;
+
+const readSplitter = `(() => {
+  const box = document.querySelector('[data-testid=splitter]')?.getBoundingClientRect();
+  return box && box.height > 0 ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+})()`;
+
+type Point = { x: number; y: number };
 
 /** Clicks the tab of `view` unless it is selected; true once it is and its content is there. */
 const showView = (view: PanelView) => `(() => {
@@ -159,6 +184,8 @@ export type Panel = {
   /** The detail's tabs as laid out. */
   tabs(): Promise<PanelTab[]>;
   layout(): Promise<PanelLayout>;
+  /** Drags the split between the list and the detail `dx` px to the right, with real mouse input to DevTools' window. */
+  dragSplit(dx: number): Promise<void>;
   /** Clicks the toolbar's "Preserve log" to `on`; resolves once the background holds it (the next navigation obeys it). */
   setPreserveLog(on: boolean): Promise<void>;
   /** Clicks an export or copy action of the selected stream (a file is saved through the browser's downloads). */
@@ -178,9 +205,12 @@ const transferOf = (files: PanelImportFile[]) => `(() => {
   return transfer;
 })()`;
 
-export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
+/** `targetId` is the panel's frame, `frontEnd` the DevTools window that holds it. */
+export function panelView(targets: DevtoolsTargets, targetId: string, frontEnd: string): Panel {
   const evaluate = <T>(expression: string) => targets.evaluate<T>(targetId, expression);
   const waitFor = <T>(expression: string, what: string, accept?: (value: T) => boolean) => targets.waitFor<T>(targetId, expression, what, accept);
+  const mouse = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased', at: Point, pressed: boolean) =>
+    targets.send(frontEnd, 'Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: pressed || type !== 'mouseMoved' ? 'left' : 'none', buttons: pressed ? 1 : 0, clickCount: 1 });
   return {
     evaluate,
     waitFor,
@@ -199,6 +229,15 @@ export function panelView(targets: DevtoolsTargets, targetId: string): Panel {
     waitForEvents: (what, accept) => waitFor<PanelEvent[]>(readEvents, what, (events) => Array.isArray(events) && accept(events)),
     tabs: () => evaluate<PanelTab[]>(readTabs),
     layout: () => evaluate<PanelLayout>(readLayout),
+    async dragSplit(dx) {
+      const origin = await targets.waitFor<Point | null>(frontEnd, readFrameOrigin, 'the panel frame in DevTools', (point) => point !== null);
+      const handle = await waitFor<Point | null>(readSplitter, 'the splitter', (point) => point !== null);
+      const at = (offset: number): Point => ({ x: origin!.x + handle!.x + offset, y: origin!.y + handle!.y });
+      await mouse('mouseMoved', at(0), false);
+      await mouse('mousePressed', at(0), true);
+      for (const step of [1, 2, 3, 4]) await mouse('mouseMoved', at((dx * step) / 4), true);
+      await mouse('mouseReleased', at(dx), false);
+    },
     async setPreserveLog(on) {
       await waitFor<boolean>(
         `(() => { const box = [...document.querySelectorAll('input[type=checkbox]')].find((input) => input.closest('label')?.textContent.includes('Preserve log')); if (!box) return false; if (box.checked !== ${on}) box.click(); return box.checked === ${on}; })()`,

@@ -2,14 +2,15 @@
  * The panel in real DevTools docked to the side at its default width (~550 px, below the panel's
  * 700 px breakpoint): the list keeps method, prompt and state, the header stays one line with a
  * long client error cut (the whole text a click away), every detail tab is reachable and shows its
- * view, and ↑/↓ and Enter work from outside the list.
+ * view, ↑/↓ and Enter work from outside the list, and the split drags (real mouse input to DevTools'
+ * window: the splitter captures the pointer).
  */
 import { panelViews } from '../../playwright/panel-view.js';
 import { ended, expect, test } from './support.js';
 
 const reason = `The client gave up on this chat: ${'the reason goes on and on, '.repeat(12)}end.`;
 
-test('docked at ~550 px: the list narrows, the header stays one line, every tab is reachable', async ({ suite: { server, page, panel } }) => {
+test('docked at ~550 px: the list narrows, the header stays one line, every tab is reachable, the split drags', async ({ suite: { server, page, panel } }) => {
   const { width } = await panel.layout();
   expect(width, 'DevTools docked to the side at its default width').toBeGreaterThan(450);
   expect(width).toBeLessThan(700);
@@ -61,4 +62,11 @@ test('docked at ~550 px: the list narrows, the header stays one line, every tab 
   await panel.waitFor<boolean[]>(selected, 'the first chat selected by ↑', (rows) => JSON.stringify(rows) === '[true,false]');
   await press('Enter');
   await panel.waitFor<boolean>(`document.activeElement?.classList.contains('tab') && document.activeElement.classList.contains('active')`, 'the active tab focused by Enter');
+
+  const before = (await panel.layout()).listWidth;
+  await panel.dragSplit(80);
+  await panel.waitFor<number>(`document.querySelector('.stream-list').getBoundingClientRect().width`, `the list wider than ${before} px by the drag`, (width) => width > before + 40);
+  // Back where it was: the next test of the suite finds the panel as this one did.
+  await panel.dragSplit(-80);
+  await panel.waitFor<number>(`document.querySelector('.stream-list').getBoundingClientRect().width`, `the list back to about ${before} px`, (width) => Math.abs(width - before) < 20);
 });
