@@ -32,6 +32,8 @@ describe('network-log fallback', () => {
       requestHeaders: { 'content-type': 'application/json' },
       responseHeaders: { 'content-type': 'text/event-stream' },
       note: networkLogNote,
+      // the request's own start, so time to first byte counts the wait for the response
+      requestStartedAt: Date.parse('2026-01-02T03:04:05.000Z'),
     });
   });
 

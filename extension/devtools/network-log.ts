@@ -63,6 +63,7 @@ export function streamMetaOf(entry: HarEntry, note = networkLogNote): StreamMeta
     statusText: entry.response.statusText.slice(0, limits.shortText),
     responseHeaders: headerRecord(entry.response.headers),
     startedAt: responseStartedAt(entry),
+    requestStartedAt: Date.parse(entry.startedDateTime),
     frameUrl: '',
     bytes: 'wire',
     note,

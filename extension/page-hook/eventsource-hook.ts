@@ -7,7 +7,7 @@ import { disguise, replaceValue } from './disguise.js';
 import { openStream, type StreamSink } from './emitter.js';
 import { streamMeta } from './request-info.js';
 import { eventText } from './sse-text.js';
-import { apply, bare, construct, encodeText, getOwnPropertyDescriptor, pageStack, privateMap } from './natives.js';
+import { apply, bare, construct, dateNow, encodeText, getOwnPropertyDescriptor, pageStack, privateMap } from './natives.js';
 
 const NativeEventSource = EventSource;
 const addListener = EventTarget.prototype.addEventListener;
@@ -52,6 +52,8 @@ function listen(source: EventSource, type: string, state: Watched): void {
 }
 
 function watch(source: EventSource): void {
+  // created right after the native constructor, which opens the connection
+  const sentAt = dateNow();
   const state: Watched = { sink: null, types: bare<Watched['types']>(), lastId: '' };
   watched.set(source, state);
   apply(addListener, source, [
@@ -60,7 +62,7 @@ function watch(source: EventSource): void {
       guarded(state, () => {
         state.sink ??= openStream(
           streamMeta(
-            { transport: 'eventsource', method: 'GET', url: apply(sourceUrl, source, []) as string, requestHeaders: {}, requestBody: null },
+            { transport: 'eventsource', method: 'GET', url: apply(sourceUrl, source, []) as string, requestHeaders: {}, requestBody: null, requestStartedAt: sentAt },
             { status: 200, statusText: '', responseHeaders: {}, bytes: 'events', note },
           ),
         );

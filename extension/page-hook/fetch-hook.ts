@@ -29,6 +29,7 @@ import {
   cancelReader,
   cancelStream,
   construct,
+  dateNow,
   defineProperty,
   errorParts,
   getOwnPropertyDescriptor,
@@ -214,10 +215,10 @@ function isAbort(error: unknown): boolean {
   return errorParts(error)?.name === 'AbortError';
 }
 
-function requestMeta(request: Request, method: string, url: string, body: unknown, hadBody: boolean) {
+function requestMeta(request: Request, method: string, url: string, body: unknown, hadBody: boolean, sentAt: number) {
   const text = bodyText(body);
   return {
-    base: { transport: 'fetch' as const, method, url, requestHeaders: headersRecord(apply(requestHeaders, request, []) as Headers), requestBody: text },
+    base: { transport: 'fetch' as const, method, url, requestHeaders: headersRecord(apply(requestHeaders, request, []) as Headers), requestBody: text, requestStartedAt: sentAt },
     note: !hadBody || text !== null ? null : body === undefined ? 'request body not captured (a Request object)' : 'request body not captured (not text)',
   };
 }
@@ -270,7 +271,7 @@ function endedOnAbort(sink: StreamSink, signal: AbortSignal): StreamSink {
   };
 }
 
-function watch(response: Response, request: Request, body: unknown, hadBody: boolean): void {
+function watch(response: Response, request: Request, body: unknown, hadBody: boolean, sentAt: number): void {
   const type = apply(nativeType, response, []) as string;
   const status = apply(nativeStatus, response, []) as number;
   if (type === 'opaque' || type === 'opaqueredirect' || isNullBodyStatus(status) || apply(nativeBody, response, []) === null) return;
@@ -282,7 +283,7 @@ function watch(response: Response, request: Request, body: unknown, hadBody: boo
   const requestedUrl = apply(requestUrl, request, []) as string;
   // every other response costs only the checks above
   if (!stream && !isChatRequest(method, requestedUrl, body)) return;
-  const { base, note } = requestMeta(request, method, requestedUrl, body, hadBody);
+  const { base, note } = requestMeta(request, method, requestedUrl, body, hadBody, sentAt);
   const meta = streamMeta({ ...base, url: (apply(nativeUrl, response, []) as string) || requestedUrl }, { ...responseMeta(response, headers, status, type), bytes: 'wire', note });
   if (!stream) return captureWhole(response, { ...meta, response: 'non-stream' });
   streamedUrls.add(requestedUrl);
@@ -303,9 +304,10 @@ function hookFetch(): void {
           return rejected(fetchError(error, wrapper));
         }
         const { request, body, hadBody } = prepared;
+        const sentAt = dateNow();
         const onResponse = (response: Response) => {
           try {
-            watch(response, request, body, hadBody);
+            watch(response, request, body, hadBody, sentAt);
           } catch {
             // capture must never change what the page gets
           }

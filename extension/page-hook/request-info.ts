@@ -95,7 +95,7 @@ export function absoluteUrl(url: string): string {
   }
 }
 
-type Base = Pick<StreamMeta, 'transport' | 'method' | 'url' | 'requestHeaders' | 'requestBody'>;
+type Base = Pick<StreamMeta, 'transport' | 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'requestStartedAt'>;
 
 /** The complete meta with the page's frame and the response time filled in. */
 export function streamMeta(

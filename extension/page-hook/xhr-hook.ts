@@ -7,7 +7,7 @@
  * already converted (the method, URL and header arguments are converted once, here, and passed on
  * as strings).
  */
-import { NativeUint8Array, apply, encodeText, getOwnPropertyDescriptor, indexOf, listFrom, pageStack, privateMap, record, stringSlice, toLowerCase } from './natives.js';
+import { NativeUint8Array, apply, dateNow, encodeText, getOwnPropertyDescriptor, indexOf, listFrom, pageStack, privateMap, record, stringSlice, toLowerCase } from './natives.js';
 import { replaceValue } from './disguise.js';
 import { openStream, type StreamSink } from './emitter.js';
 import { isEventStream } from './is-stream.js';
@@ -58,6 +58,8 @@ type Request = {
   headerCount: number;
   body: unknown;
   sink: StreamSink | null;
+  /** Epoch ms of `send()`. */
+  sentAt: number | undefined;
   /** Captured whole at the end: a chat request answered without a stream. */
   whole: boolean;
   seen: number;
@@ -100,7 +102,7 @@ function start(request: XMLHttpRequest, state: Request): void {
   state.whole = !stream;
   state.sink = openStream(
     streamMeta(
-      { transport: 'xhr', method: state.method, url: absoluteUrl(state.url), requestHeaders: state.headers, requestBody: bodyText(state.body) },
+      { transport: 'xhr', method: state.method, url: absoluteUrl(state.url), requestHeaders: state.headers, requestBody: bodyText(state.body), requestStartedAt: state.sentAt },
       {
         status: read(request, 'status') as number,
         statusText: read(request, 'statusText') as string,
@@ -191,7 +193,7 @@ export function installXhrHook(): void {
     const method = (passed[0] = converted(args[0]));
     const url = (passed[1] = converted(args[1]));
     const result = apply(native, self, passed);
-    requests.set(self, { method: toLowerCase(String(method)) === 'post' ? 'POST' : String(method), url: String(url), headers: record(), headerCount: 0, body: null, sink: null, whole: false, seen: 0 });
+    requests.set(self, { method: toLowerCase(String(method)) === 'post' ? 'POST' : String(method), url: String(url), headers: record(), headerCount: 0, body: null, sink: null, sentAt: undefined, whole: false, seen: 0 });
     return result;
   });
   wrapMethod('setRequestHeader', (self, args, native) => {
@@ -211,6 +213,7 @@ export function installXhrHook(): void {
     const state = requests.get(self);
     if (state) {
       state.body = args[0];
+      state.sentAt = dateNow();
       try {
         listen(self);
       } catch {

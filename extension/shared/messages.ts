@@ -48,6 +48,12 @@ export const streamMetaSchema = z.object({
   headersVisible: responseInfoSchema.shape.headersVisible,
   /** Epoch milliseconds when the response headers arrived. */
   startedAt: z.number(),
+  /**
+   * Epoch milliseconds when the page sent the request (`fetch` called, `XMLHttpRequest.send`, an
+   * `EventSource` created; the network log's start): time to first byte is measured from it.
+   * Absent where the capture did not see it (streams captured before it was recorded).
+   */
+  requestStartedAt: z.number().optional(),
   frameUrl: text,
   bytes: byteSourceSchema,
   /** What the capture could not see, in words, for the panel to show. */

@@ -115,6 +115,7 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
     for (const record of progress.records) records.push(record);
     for (const preview of progress.previews) previews.push(preview);
     for (const finding of progress.findings) findings.push(finding);
+    for (const { position, finding } of progress.changedFindings) findings[position] = finding;
     if (progress.summary) summary = progress.summary;
     settled = progress.idle;
     droppedEvents = progress.droppedEvents;

@@ -103,6 +103,32 @@ describe('decode host', () => {
     expect(reports[1]).toEqual({ kind: 'report', request: 2, report: null });
   });
 
+  it("a live stall's finding grows with each tick, then says its real length once a chunk ends it", () => {
+    const { receive, runAll, progress } = hostWith();
+    receive({ kind: 'settings', settings: { ...defaultDecodeSettings, stallMs: 1000 } });
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: encodeChunk({ type: 'start' }), at: 0 }] });
+    runAll();
+    // what the panel holds: sent findings, with changes applied where they point
+    const held = () => {
+      const findings: string[] = [];
+      for (const item of progress()) {
+        for (const finding of item.findings) findings.push(finding.message);
+        for (const { position, finding } of item.changedFindings) findings[position] = finding.message;
+      }
+      return findings;
+    };
+    receive({ kind: 'tick', id: 's', at: 2000 });
+    expect(held()).toEqual([expect.stringContaining('still waiting, 2 s')]);
+    receive({ kind: 'tick', id: 's', at: 7000 });
+    expect(held()).toEqual([expect.stringContaining('still waiting, 7 s')]);
+    receive({ kind: 'push', id: 's', chunks: [{ bytes: encodeChunk({ type: 'text-start', id: 't' }), at: 9500 }] });
+    runAll();
+    expect(held()).toHaveLength(1);
+    expect(held()[0]).toMatch(/^9\.5 s without a chunk/);
+    expect(held()[0]).not.toContain('still waiting');
+  });
+
   it('a stream the page stopped is cancelled, not cut: no missing-finish error; the response headers are checked', () => {
     const { receive, runAll, progress } = hostWith();
     receive({ kind: 'start', id: 's', requestBody: null, response: { status: 200, headers: { 'content-type': 'text/event-stream' } } });

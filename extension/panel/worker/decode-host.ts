@@ -42,6 +42,9 @@ type HostedStream = {
   /** Each record's payload column, cut here once so the panel never stringifies a huge chunk. */
   previews: string[];
   findings: Finding[];
+  /** Where each finding of this generation stands among them, so a change can name it. */
+  findingPositions: Map<Finding, number>;
+  changedFindings: { position: number; finding: Finding }[];
   sentEvents: number;
   droppedEvents: number;
   lastDataAt: number | null;
@@ -89,8 +92,23 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
           stream.previews.push(eventPreview(record));
         } else stream.droppedEvents++;
       },
-      onFinding: (finding) => stream.findings.push(finding),
+      onFinding: (finding) => {
+        stream.findingPositions.set(finding, stream.findingPositions.size);
+        stream.findings.push(finding);
+      },
+      onFindingChange: (before, after) => changeFinding(stream, before, after),
     });
+  }
+
+  function changeFinding(stream: HostedStream, before: Finding, after: Finding): void {
+    const position = stream.findingPositions.get(before);
+    if (position === undefined) return;
+    stream.findingPositions.delete(before);
+    stream.findingPositions.set(after, position);
+    const unsent = stream.findings.indexOf(before);
+    if (unsent >= 0) stream.findings[unsent] = after;
+    else stream.changedFindings.push({ position, finding: after });
+    stream.dirty = true;
   }
 
   /** A fresh decoder over the stream's kept bytes (a new stream, or new settings). */
@@ -98,6 +116,8 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
     stream.records = [];
     stream.previews = [];
     stream.findings = [];
+    stream.findingPositions = new Map();
+    stream.changedFindings = [];
     stream.sentEvents = 0;
     stream.droppedEvents = 0;
     stream.lastDataAt = null;
@@ -121,6 +141,8 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       records: [],
       previews: [],
       findings: [],
+      findingPositions: new Map(),
+      changedFindings: [],
       sentEvents: 0,
       droppedEvents: 0,
       lastDataAt: null,
@@ -150,6 +172,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       records: stream.records,
       previews: stream.previews,
       findings: stream.findings,
+      changedFindings: stream.changedFindings,
       summary,
       idle,
       lastDataAt: stream.lastDataAt,
@@ -159,6 +182,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
     stream.records = [];
     stream.previews = [];
     stream.findings = [];
+    stream.changedFindings = [];
     stream.dirty = false;
     options.post(message);
   }
@@ -222,9 +246,8 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       case 'tick': {
         const stream = streams.get(message.id);
         if (!stream || stream.endAt !== undefined || stream.queue.length > 0) return;
-        const before = stream.findings.length;
         stream.decoder.tick(message.at);
-        if (stream.findings.length !== before) post(stream);
+        if (stream.findings.length > 0 || stream.changedFindings.length > 0) post(stream);
         return;
       }
       case 'end': {

@@ -48,6 +48,11 @@ export type DecodeProgress = {
   /** The payload column of each record (`eventPreview`), cut once here. */
   previews: string[];
   findings: Finding[];
+  /**
+   * Findings sent before that changed since (a live stall's growing length, then its real one):
+   * `position` counts the stream's findings of this generation in the order they were sent.
+   */
+  changedFindings: { position: number; finding: Finding }[];
   summary: Summary | null;
   /** Every queued byte is decoded (and, after `end`, the end-of-stream findings are in). */
   idle: boolean;
