@@ -1,22 +1,39 @@
 /**
  * One event in full: the findings about it, its schema issues, the raw SSE lines (cut past a few
- * thousand characters, with "show all") and the payload as a lazy JSON tree; copy either.
+ * thousand characters, with "show all") and the payload as a lazy JSON tree; copy either. Search
+ * matches are marked in both, the part of a delta a rebuilt-text match covers included.
  */
 import { useState } from 'preact/hooks';
 import type { EventRecord, Finding } from '../../../protocol/index.js';
+import { searchRanges, type EventSearch } from '../view-model/event-search.js';
 import { prettyJson } from '../view-model/format.js';
-import { JsonTree } from './JsonTree.js';
+import { rangesInJson, type Range } from '../view-model/text-ranges.js';
+import { JsonTree, type JsonMarker } from './JsonTree.js';
+import { Marked } from './Marked.js';
 import { copyText } from './save.js';
 import { SeverityIcon } from './SeverityCounts.js';
 
-type Props = { record: EventRecord; findings: readonly Finding[] };
+type Props = { record: EventRecord; findings: readonly Finding[]; search: EventSearch | null };
 
 const rawCut = 4000;
 
-export function EventInspector({ record, findings }: Props) {
+/** Marks in the JSON tree: direct matches, and the delta's covered part in its own field. */
+function jsonMarker(search: EventSearch | null, index: number): JsonMarker | undefined {
+  if (!search) return undefined;
+  const delta = search.deltaMarks.get(index);
+  return (text, path) => {
+    const direct = searchRanges(text, search);
+    return delta && path?.length === 1 && path[0] === delta.field ? [...direct, ...delta.ranges] : direct;
+  };
+}
+
+export function EventInspector({ record, findings, search }: Props) {
   const [allRaw, setAllRaw] = useState(false);
   const about = findings.filter((finding) => finding.event === record.index);
   const cut = !allRaw && record.raw.length > rawCut;
+  const raw = cut ? `${record.raw.slice(0, rawCut)}…` : record.raw;
+  const delta = search?.deltaMarks.get(record.index);
+  const rawRanges: Range[] = [...searchRanges(raw, search), ...(delta ? rangesInJson(raw, delta.field, delta.delta, delta.ranges) : [])];
   return (
     <div class="inspector" data-testid="event-inspector">
       <div class="inspector-title">
@@ -43,15 +60,15 @@ export function EventInspector({ record, findings }: Props) {
         </div>
       ))}
       <div class="inspector-columns">
-        <pre class="code-block" title="raw event">
-          {cut ? `${record.raw.slice(0, rawCut)}…` : record.raw}
+        <pre class="code-block" title="raw event" data-testid="event-raw">
+          <Marked text={raw} ranges={rawRanges} />
           {cut && (
             <button type="button" class="link-button" onClick={() => setAllRaw(true)}>
               show all {record.raw.length.toLocaleString()} characters
             </button>
           )}
         </pre>
-        {record.chunk !== undefined && <JsonTree key={record.index} value={record.chunk} testId="event-json" />}
+        {record.chunk !== undefined && <JsonTree key={record.index} value={record.chunk} mark={jsonMarker(search, record.index)} testId="event-json" />}
       </div>
     </div>
   );

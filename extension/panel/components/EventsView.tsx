@@ -1,21 +1,38 @@
-/** The events of a stream: filter bar, the virtualized table and the selected event's detail. */
+/**
+ * The events of a stream: search bar, the virtualized table and the selected event's detail. The
+ * search matches types and raw text, and the rebuilt text of each part (so a word split across
+ * deltas is found); matches are marked in the rows and the inspector.
+ */
+import { useMemo } from 'preact/hooks';
 import { useStore } from '../state/store.js';
 import type { StreamEntry } from '../state/stream-entry.js';
 import { eventRow, keepEvents } from '../view-model/event-row.js';
+import { createEventSearch, searchRanges, type EventSearch } from '../view-model/event-search.js';
 import { severityByEvent } from '../view-model/severity.js';
+import { rangesInJson } from '../view-model/text-ranges.js';
 import { EventInspector } from './EventInspector.js';
-import { SeverityIcon } from './SeverityCounts.js';
-import { VirtualList } from './VirtualList.js';
 import { FilterInput } from './FilterInput.js';
+import { Marked } from './Marked.js';
+import { SeverityIcon } from './SeverityCounts.js';
+import { TextHits } from './TextHits.js';
+import { VirtualList } from './VirtualList.js';
 
 const rowHeight = 20;
+
+/** A row's payload marks: direct matches, and the part of its delta a rebuilt-text match covers. */
+function payloadRanges(payload: string, index: number, search: EventSearch | null) {
+  const delta = search?.deltaMarks.get(index);
+  return [...searchRanges(payload, search), ...(delta ? rangesInJson(payload, delta.field, delta.delta, delta.ranges) : [])];
+}
 
 export function EventsView({ entry }: { entry: StreamEntry }) {
   const { filter, selection } = useStore();
   entry.revision.value;
   const records = entry.records;
+  const runSearch = useMemo(createEventSearch, []);
+  const search = runSearch(records, filter.events.value);
   const flagged = severityByEvent(entry.findings);
-  const kept = keepEvents(records, filter.events.value, filter.onlyFlagged.value ? flagged : null);
+  const kept = keepEvents(records, search, filter.onlyFlagged.value ? flagged : null);
   const eventIndex = selection.eventIndex.value;
   const selected = eventIndex === null ? -1 : kept.rowOf(eventIndex);
   const selectedRecord = selected < 0 ? undefined : records[kept.recordAt(selected)];
@@ -23,7 +40,7 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
   return (
     <div class="events-view">
       <div class="subbar">
-        <FilterInput id="event-filter" placeholder="Filter events" value={filter.events} />
+        <FilterInput id="event-filter" placeholder="Search events and text" value={filter.events} />
         <label class="toolbar-check" title="Only events a finding points at">
           <input
             type="checkbox"
@@ -33,10 +50,11 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
           Flagged only
         </label>
         <span class="toolbar-spacer" />
-        <span class="muted">
+        <span class="muted" data-testid="events-count">
           {kept.count === records.length ? `${records.length} events` : `${kept.count} of ${records.length} events`}
         </span>
       </div>
+      {search && search.hitCount > 0 && <TextHits search={search} onOpen={(index) => (selection.eventIndex.value = index)} />}
       <div class="events-table">
         <div class="row events-head" aria-hidden="true">
           <span class="col-sev" />
@@ -69,14 +87,18 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
                 <span class="col-sev">{row.severity && <SeverityIcon severity={row.severity} />}</span>
                 <span class="col-index">{row.index}</span>
                 <span class="col-at">{row.at}</span>
-                <span class="col-type">{row.label}</span>
-                <span class="col-payload">{row.payload}</span>
+                <span class="col-type">
+                  <Marked text={row.label} ranges={searchRanges(row.label, search)} />
+                </span>
+                <span class="col-payload">
+                  <Marked text={row.payload} ranges={payloadRanges(row.payload, row.index, search)} />
+                </span>
               </div>
             );
           }}
         />
       </div>
-      {selectedRecord && <EventInspector record={selectedRecord} findings={entry.findings} />}
+      {selectedRecord && <EventInspector record={selectedRecord} findings={entry.findings} search={search} />}
     </div>
   );
 }

@@ -5,29 +5,24 @@
  */
 import { useState } from 'preact/hooks';
 import { entriesPage, previewOf, stringPreview } from '../view-model/json-tree.js';
+import type { Range } from '../view-model/text-ranges.js';
+import { Marked } from './Marked.js';
 
-type NodeProps = { name: string | null; value: unknown; open?: boolean; highlight?: string };
+/**
+ * The ranges to mark in a shown string (a value, cut or whole; a key when `path` is null), for
+ * search matches; `path` leads from the root to the value.
+ */
+export type JsonMarker = (text: string, path: readonly string[] | null) => readonly Range[];
 
-function Highlighted({ text, needle }: { text: string; needle?: string }) {
-  if (!needle) return <>{text}</>;
-  const at = text.toLowerCase().indexOf(needle.toLowerCase());
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <mark>{text.slice(at, at + needle.length)}</mark>
-      {text.slice(at + needle.length)}
-    </>
-  );
-}
+type NodeProps = { name: string | null; value: unknown; path: readonly string[]; open?: boolean; mark?: JsonMarker };
 
-function Leaf({ value, highlight }: { value: unknown; highlight?: string }) {
+function Leaf({ value, path, mark }: { value: unknown; path: readonly string[]; mark?: JsonMarker }) {
   const [all, setAll] = useState(false);
   if (typeof value === 'string') {
     const preview = stringPreview(value, all);
     return (
       <span class="json-string">
-        "<Highlighted text={preview.text} needle={highlight} />"
+        "<Marked text={preview.text} ranges={mark?.(preview.text, path) ?? []} />"
         {preview.cut && (
           <button type="button" class="link-button" onClick={() => setAll(true)}>
             show all {preview.length.toLocaleString()} characters
@@ -39,15 +34,20 @@ function Leaf({ value, highlight }: { value: unknown; highlight?: string }) {
   return <span class={`json-${value === null ? 'null' : typeof value}`}>{String(value)}</span>;
 }
 
-function Node({ name, value, open: initiallyOpen = false, highlight }: NodeProps) {
+function Node({ name, value, path, open: initiallyOpen = false, mark }: NodeProps) {
   const [open, setOpen] = useState(initiallyOpen);
   const [shown, setShown] = useState(1);
-  const label = name !== null && <span class="json-key">{name}: </span>;
+  const label = name !== null && (
+    <span class="json-key">
+      <Marked text={name} ranges={mark?.(name, null) ?? []} />
+      {': '}
+    </span>
+  );
   if (value === null || typeof value !== 'object') {
     return (
       <div class="json-node">
         {label}
-        <Leaf value={value} highlight={highlight} />
+        <Leaf value={value} path={path} mark={mark} />
       </div>
     );
   }
@@ -62,7 +62,7 @@ function Node({ name, value, open: initiallyOpen = false, highlight }: NodeProps
       {page && (
         <div class="json-children">
           {page.entries.map(([key, child]) => (
-            <Node key={key} name={key} value={child} highlight={highlight} />
+            <Node key={key} name={key} value={child} path={[...path, key]} mark={mark} />
           ))}
           {page.more > 0 && (
             <button type="button" class="link-button" onClick={() => setShown(shown + 1)}>
@@ -75,10 +75,10 @@ function Node({ name, value, open: initiallyOpen = false, highlight }: NodeProps
   );
 }
 
-export function JsonTree({ value, highlight, testId }: { value: unknown; highlight?: string; testId?: string }) {
+export function JsonTree({ value, mark, testId }: { value: unknown; mark?: JsonMarker; testId?: string }) {
   return (
     <div class="json-tree" data-testid={testId}>
-      <Node name={null} value={value} open highlight={highlight} />
+      <Node name={null} value={value} path={[]} open mark={mark} />
     </div>
   );
 }

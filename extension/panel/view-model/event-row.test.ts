@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../../protocol/index.js';
 import { eventLabel, eventPreview, eventRow, formatAt, jsonPrefix, keepEvents, payloadChars, type KeptEvents } from './event-row.js';
+import { createEventSearch } from './event-search.js';
 
 function record(index: number, fields: Partial<EventRecord>): EventRecord {
   return { index, kind: 'chunk', type: null, raw: '', at: null, sse: { event: null, id: null }, issues: [], ...fields };
@@ -66,26 +67,27 @@ describe('event rows', () => {
   });
 
   const rows = (kept: KeptEvents) => Array.from({ length: kept.count }, (_, row) => kept.recordAt(row));
+  const search = (query: string) => createEventSearch()(records, query);
 
   it('keeps every event without a filter, and finds each one', () => {
-    const kept = keepEvents(records, '  ', null);
+    const kept = keepEvents(records, search('  '), null);
     expect(rows(kept)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(kept.rowOf(4)).toBe(4);
     expect(kept.rowOf(9)).toBe(-1);
   });
 
-  it('filters by label or raw text, and to flagged events', () => {
-    expect(rows(keepEvents(records, 'DELTA', null))).toEqual([1]);
-    expect(rows(keepEvents(records, 'heartbeat', null))).toEqual([2]);
-    expect(rows(keepEvents(records, '', new Map([[3, 'error'], [4, 'error']])))).toEqual([3, 4]);
-    expect(rows(keepEvents(records, 'usage', new Map([[3, 'error']])))).toEqual([]);
+  it('keeps what a search found, and only flagged events', () => {
+    expect(rows(keepEvents(records, search('DELTA'), null))).toEqual([1]);
+    expect(rows(keepEvents(records, search('heartbeat'), null))).toEqual([2]);
+    expect(rows(keepEvents(records, null, new Map([[3, 'error'], [4, 'error']])))).toEqual([3, 4]);
+    expect(rows(keepEvents(records, search('usage'), new Map([[3, 'error']])))).toEqual([]);
   });
 
   it('finds where an event sits among the kept ones', () => {
-    const kept = keepEvents(records, '', new Map([[1, 'info'], [3, 'error'], [4, 'error']]));
+    const kept = keepEvents(records, null, new Map([[1, 'info'], [3, 'error'], [4, 'error']]));
     expect(kept.rowOf(3)).toBe(1);
     expect(kept.rowOf(4)).toBe(2);
     expect(kept.rowOf(2)).toBe(-1);
-    expect(keepEvents([], '', null).rowOf(0)).toBe(-1);
+    expect(keepEvents([], null, null).rowOf(0)).toBe(-1);
   });
 });

@@ -1,5 +1,6 @@
-/** One line of the events table, and which events a filter keeps. */
+/** One line of the events table, and which events a search and the flagged filter keep. */
 import { sseEventData, type EventRecord, type Severity } from '../../../protocol/index.js';
+import type { EventSearch } from './event-search.js';
 import { truncate } from './format.js';
 
 export type EventRow = {
@@ -127,22 +128,22 @@ function searchRow(records: readonly EventRecord[], count: number, at: (row: num
   return -1;
 }
 
+/** The events a search (null: none) and the "flagged only" filter (null: off) keep. */
 export function keepEvents(
   records: readonly EventRecord[],
-  query: string,
+  search: Pick<EventSearch, 'positions'> | null,
   flagged: ReadonlyMap<number, Severity> | null,
 ): KeptEvents {
-  const needle = query.trim().toLowerCase();
-  if (!needle && !flagged) {
+  if (!search && !flagged) {
     const at = (row: number) => row;
     return { count: records.length, recordAt: at, rowOf: (index) => searchRow(records, records.length, at, index) };
   }
-  const kept: number[] = [];
-  records.forEach((record, position) => {
-    if (flagged && !flagged.has(record.index)) return;
-    if (needle && !eventLabel(record).toLowerCase().includes(needle) && !record.raw.toLowerCase().includes(needle)) return;
-    kept.push(position);
-  });
+  let kept: readonly number[];
+  if (!search) {
+    const positions: number[] = [];
+    records.forEach((record, position) => flagged!.has(record.index) && positions.push(position));
+    kept = positions;
+  } else kept = flagged ? search.positions.filter((position) => flagged.has(records[position].index)) : search.positions;
   const at = (row: number) => kept[row];
   return { count: kept.length, recordAt: at, rowOf: (index) => searchRow(records, kept.length, at, index) };
 }
