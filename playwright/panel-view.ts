@@ -196,6 +196,8 @@ export type Panel = {
   importFiles(files: PanelImportFile[], via: 'drop' | 'picker'): Promise<void>;
   /** What the last import could not take, one line per file. */
   importProblems(): Promise<string[]>;
+  /** Types `query` into the Events view's search (it must be shown). */
+  searchEvents(query: string): Promise<void>;
 };
 
 /** Files as the page's own `File`s, in a `DataTransfer` (what a drop carries and a picker fills in). */
@@ -264,5 +266,11 @@ export function panelView(targets: DevtoolsTargets, targetId: string, frontEnd: 
       await waitFor<boolean>(`(() => { if (!document.querySelector('[data-testid=import-input]')) return false; const transfer = ${transferOf(files)}; ${hand}; return true; })()`, 'the panel\'s import');
     },
     importProblems: () => evaluate<string[]>(`[...document.querySelectorAll('[data-testid=import-problem]')].map((problem) => problem.textContent)`),
+    async searchEvents(query) {
+      await waitFor<boolean>(
+        `(() => { const input = document.getElementById('event-filter'); if (!input) return false; input.value = ${JSON.stringify(query)}; input.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+        'the events search box',
+      );
+    },
   };
 }

@@ -13,7 +13,7 @@ import { connectPanel } from './connection/background-client.js';
 import { offerPanel, type LinkWindow } from './connection/panel-handle.js';
 import { storeEvents } from './connection/store-events.js';
 import { createStore, StoreContext } from './state/store.js';
-import { pickTheme } from './theme.js';
+import { followTheme, type ThemePanels } from './theme.js';
 import { createDecodeClient, nextFrame } from './worker/decode-client.js';
 import { workerDecodePort } from './worker/worker-port.js';
 
@@ -22,11 +22,9 @@ const params = new URLSearchParams(location.search);
 const devtools = browser.devtools as typeof browser.devtools | undefined;
 const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tabId'));
 
-document.documentElement.dataset.theme = pickTheme(
-  params.get('theme'),
-  devtools?.panels?.themeName,
-  matchMedia('(prefers-color-scheme: dark)').matches,
-);
+followTheme(params.get('theme'), devtools?.panels as ThemePanels | undefined, matchMedia('(prefers-color-scheme: dark)'), (theme) => {
+  document.documentElement.dataset.theme = theme;
+});
 
 const store = createStore({
   decoding: createDecodeClient(workerDecodePort(), { frame: nextFrame }),

@@ -79,3 +79,39 @@ export function unknownReasonReply(): Part[] {
     { text: encodeDone(), pauseMs: 0 },
   ];
 }
+
+/** Words split across text deltas ("hel" + "lo"), and markup in a delta that must show as text. */
+export function splitWordsReply(): Part[] {
+  return [
+    chunk({ type: 'start' }, 5),
+    chunk({ type: 'text-start', id: 't1' }, 5),
+    ...deltas('text-delta', 't1', ['Say hel', 'lo to ', 'the <b>world</b>'], 5),
+    chunk({ type: 'text-end', id: 't1' }, 5),
+    chunk({ type: 'finish' }, 5),
+    { text: encodeDone(), pauseMs: 0 },
+  ];
+}
+
+/**
+ * Two steps with a 1.2 s silence (one heartbeat in it) inside the first; the last part — the end
+ * of the second step — is the one a `hold` keeps back, so a stall can be watched while it lasts.
+ */
+export function steppedWithStallReply(): Part[] {
+  return [
+    chunk({ type: 'start' }, 20),
+    chunk({ type: 'start-step' }, 20),
+    chunk({ type: 'text-start', id: 't1' }, 20),
+    chunk({ type: 'text-delta', id: 't1', delta: 'Thinking' }, 400),
+    { text: encodeHeartbeat(), pauseMs: 800 },
+    chunk({ type: 'text-delta', id: 't1', delta: ' about it.' }, 20),
+    chunk({ type: 'text-end', id: 't1' }, 20),
+    chunk({ type: 'finish-step' }, 20),
+    chunk({ type: 'start-step' }, 20),
+    chunk({ type: 'text-start', id: 't2' }, 20),
+    chunk({ type: 'text-delta', id: 't2', delta: 'Second step' }, 20),
+    {
+      text: [{ type: 'text-end', id: 't2' }, { type: 'finish-step' }, { type: 'finish', finishReason: 'stop' }].map((value) => encodeChunk(value as UIMessageChunk)).join('') + encodeDone(),
+      pauseMs: 0,
+    },
+  ];
+}

@@ -2,11 +2,12 @@
  * A page and its streams on 127.0.0.1 for the panel tests. `/stream/NAME` sends a demo stream;
  * with `?hold=KEY` it stops before its last part until the test calls `release(KEY)`, so the
  * panel can be seen with the stream live. `POST /api/chat` does the same with `stream` and `hold`
- * in its JSON body, so every request has the URL a chat app's would.
+ * in its JSON body, so every request has the URL a chat app's would; `waitMs` there delays the
+ * response headers (a server that thinks before answering).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleanTextReply, longReply, toolReplyWithFindings, unknownReasonReply, type Part } from './demo-streams.js';
+import { cleanTextReply, longReply, splitWordsReply, steppedWithStallReply, toolReplyWithFindings, unknownReasonReply, type Part } from './demo-streams.js';
 
 export type PanelServer = { base: string; release(key: string): void; close(): Promise<void> };
 
@@ -15,6 +16,8 @@ const streams: Record<string, () => Part[]> = {
   clean: cleanTextReply,
   long: () => longReply(5000),
   'unknown-reason': unknownReasonReply,
+  'split-words': splitWordsReply,
+  'stepped-stall': steppedWithStallReply,
 };
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -57,9 +60,10 @@ export async function startPanelServer(): Promise<PanelServer> {
       res.writeHead(200, headers);
       await send(res, streams[name](), url.searchParams.get('hold'));
     } else if (route === 'api' && name === 'chat' && req.method === 'POST') {
-      const body = JSON.parse(await readBody(req)) as { stream?: string; hold?: string };
+      const body = JSON.parse(await readBody(req)) as { stream?: string; hold?: string; waitMs?: string };
       const stream = streams[body.stream ?? 'clean'];
       if (!stream) return void res.writeHead(400, { 'content-type': 'text/plain' }).end(`no stream "${body.stream}"`);
+      if (body.waitMs) await pause(Number(body.waitMs));
       res.writeHead(200, headers);
       await send(res, stream(), body.hold ?? null);
     } else if (route === '' || route === 'chat') {

@@ -13,7 +13,7 @@ import { useElapsed } from './use-elapsed.js';
 import { useWidth } from './use-width.js';
 
 /** Pixels a tick label needs: at most one label per this width. */
-const tickSpacing = 80;
+const tickSpacing = 60;
 /** Stall texts shown above the chart; the rest are in the chart and the gaps table. */
 const stallLines = 3;
 
@@ -138,8 +138,8 @@ export function TimingView({ entry }: { entry: StreamEntry }) {
         <Stat label="longest gap" value={formatMs(longest?.ms)} warn={longest?.stall ?? false} />
       </div>
       {stalls.slice(-stallLines).map((gap) => (
-        <p key={gap.afterEvent} class="stall-text" data-testid="stall-text">
-          {stallText(gap, live)} <EventLink index={gapEvent(gap)} onJump={jump} />
+        <p key={gap.afterEvent} class="stall-text">
+          <span data-testid="stall-text">{stallText(gap, live)}</span> <EventLink index={gapEvent(gap)} onJump={jump} />
         </p>
       ))}
       {stalls.length > stallLines && <p class="muted">{stalls.length - stallLines} earlier stalls are shaded in the chart.</p>}

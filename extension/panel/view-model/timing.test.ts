@@ -37,6 +37,15 @@ describe('gaps', () => {
   });
 });
 
+describe('gaps after the turn ended', () => {
+  it('are no stalls: after finish or abort the chat is over', () => {
+    const finished = [at(0, 0), at(1, 10, 'chunk', 'finish'), at(2, 9000, 'done')];
+    expect(findGaps(finished, 5000, 20_000).map((gap) => gap.stall)).toEqual([false, false, false]);
+    const aborted = [at(0, 0), at(1, 6000, 'chunk', 'abort')];
+    expect(findGaps(aborted, 5000, 20_000).map((gap) => gap.stall)).toEqual([true, false]);
+  });
+});
+
 describe('stall text', () => {
   const between = { afterEvent: 1, beforeEvent: 4, fromMs: 60, ms: 7000, heartbeats: 2, stall: true };
   const trailing = { afterEvent: 5, beforeEvent: null, fromMs: 7100, ms: 12_345, heartbeats: 1, stall: true };

@@ -69,28 +69,39 @@ function isData(record: EventRecord): boolean {
   return record.kind !== 'comment';
 }
 
-/** Gaps between consecutive data events, in time order. `endMs` closes the trailing gap. */
+function isTurnEnd(record: EventRecord): boolean {
+  return record.kind === 'chunk' && (record.type === 'finish' || record.type === 'abort');
+}
+
+/**
+ * Gaps between consecutive data events, in time order. `endMs` closes the trailing gap. As for
+ * the linter, nothing after the server's `finish` or `abort` is a stall: the chat is over.
+ */
 export function findGaps(records: readonly EventRecord[], stallMs: number, endMs: number | null): Gap[] {
   const gaps: Gap[] = [];
-  let last: EventRecord | undefined;
+  let last: { index: number; at: number } | undefined;
   let heartbeats = 0;
+  let over = false;
+  const gap = (last: { index: number; at: number }, beforeEvent: number | null, ms: number): Gap => ({
+    afterEvent: last.index,
+    beforeEvent,
+    fromMs: last.at,
+    ms,
+    heartbeats,
+    stall: !over && ms >= stallMs,
+  });
   for (const record of records) {
     if (record.at === null) continue;
     if (!isData(record)) {
       heartbeats++;
       continue;
     }
-    if (last && last.at !== null) {
-      const ms = record.at - last.at;
-      gaps.push({ afterEvent: last.index, beforeEvent: record.index, fromMs: last.at, ms, heartbeats, stall: ms >= stallMs });
-    }
-    last = record;
+    if (last) gaps.push(gap(last, record.index, record.at - last.at));
+    over ||= isTurnEnd(record);
+    last = { index: record.index, at: record.at };
     heartbeats = 0;
   }
-  if (last && last.at !== null && endMs !== null && endMs > last.at) {
-    const ms = endMs - last.at;
-    gaps.push({ afterEvent: last.index, beforeEvent: null, fromMs: last.at, ms, heartbeats, stall: ms >= stallMs });
-  }
+  if (last && endMs !== null && endMs > last.at) gaps.push(gap(last, null, endMs - last.at));
   return gaps;
 }
 
