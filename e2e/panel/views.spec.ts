@@ -5,40 +5,31 @@
  * stall's text while it lasts and once it ended, and stalls and gaps that jump to their event; the
  * theme follows DevTools' own when the user switches it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { devtoolsTargets } from '../../playwright/devtools-targets.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { openDemoChatPanel, type DemoChatPanel } from './support/demo-chat-panel.js';
 import { startStream } from './support/fixtures.js';
-import { startPanelServer, type PanelServer } from './support/panel-server.js';
 
-let server: PanelServer;
-let devtools: DevtoolsBrowser;
-let page: Page;
-let panel: Panel;
+let demo: DemoChatPanel;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = await startPanelServer();
-  devtools = await launchWithDevtools();
-  page = await devtools.context.newPage();
-  await page.goto(`${server.base}/chat`);
-  panel = await devtools.openPanel(page);
+  demo = await openDemoChatPanel();
 });
 
 test.afterAll(async () => {
-  await devtools?.close();
-  await server?.close();
+  await demo?.close();
 });
 
-const press = (key: string) => panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
+const press = (key: string) => demo.panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
 
 /** Posts a chat to `/api/chat?case=NAME` (the row's path tells the cases apart) without waiting for it. */
-const chat = (name: string, body: Record<string, string>) => startStream(page, `${server.base}/api/chat?case=${name}`, body);
+const chat = (name: string, body: Record<string, string>) => startStream(demo.page, `${demo.server.base}/api/chat?case=${name}`, body);
 
 async function openEnded(name: string): Promise<void> {
-  await panel.waitForRows(`the ${name} chat, finished`, (rows) => rows.some((row) => row.path.includes(`case=${name}`) && row.state === 'finished'));
-  await panel.select(`case=${name}`);
+  await demo.panel.waitForRows(`the ${name} chat, finished`, (rows) => rows.some((row) => row.path.includes(`case=${name}`) && row.state === 'finished'));
+  await demo.panel.select(`case=${name}`);
 }
 
 type Marks = { rows: string[]; marks: string[][]; payloads: string[]; hits: string[]; markup: number };
@@ -68,35 +59,35 @@ type Inspector = { title: string; raw: string[]; json: string[] } | null;
 test('search marks its matches in the events list and the inspector, and stream markup stays text', async () => {
   await chat('split', { stream: 'split-words' });
   await openEnded('split');
-  await panel.show('events');
-  await panel.searchEvents('world');
-  const found = await panel.waitFor<Marks>(readEvents, 'only the event with "world"', (view) => view.rows.length === 1);
+  await demo.panel.show('events');
+  await demo.panel.searchEvents('world');
+  const found = await demo.panel.waitFor<Marks>(readEvents, 'only the event with "world"', (view) => view.rows.length === 1);
   expect(found.rows).toEqual(['4']);
   expect(found.marks).toEqual([['world']]);
   expect(found.payloads[0]).toContain('the <b>world</b>');
   expect(found.markup).toBe(0);
 
-  await panel.evaluate(`document.querySelector('[data-testid=event-row]').click(), true`);
-  const inspector = await panel.waitFor<Inspector>(readInspector, 'the inspector of event 4', (value) => value !== null && value.title.startsWith('Event 4'));
+  await demo.panel.evaluate(`document.querySelector('[data-testid=event-row]').click(), true`);
+  const inspector = await demo.panel.waitFor<Inspector>(readInspector, 'the inspector of event 4', (value) => value !== null && value.title.startsWith('Event 4'));
   expect(inspector!.raw).toEqual(['world']);
   expect(inspector!.json).toEqual(['world']);
-  expect(await panel.evaluate<number>(`document.querySelectorAll('#root b').length`)).toBe(0);
+  expect(await demo.panel.evaluate<number>(`document.querySelectorAll('#root b').length`)).toBe(0);
 });
 
 test('searching the rebuilt text finds a word split across deltas and leads to the deltas that hold it', async () => {
-  await panel.searchEvents('hello');
-  const found = await panel.waitFor<Marks>(readEvents, 'the two deltas holding "hello"', (view) => view.rows.length === 2);
+  await demo.panel.searchEvents('hello');
+  const found = await demo.panel.waitFor<Marks>(readEvents, 'the two deltas holding "hello"', (view) => view.rows.length === 2);
   expect(found.rows).toEqual(['2', '3']);
   expect(found.marks).toEqual([['hel'], ['lo']]);
   expect(found.hits).toHaveLength(1);
   expect(found.hits[0]).toContain('Say hello to the');
   expect(found.hits[0]).toContain('#2–#3');
 
-  await panel.evaluate(`document.querySelector('[data-testid=text-hit]').click(), true`);
-  const inspector = await panel.waitFor<Inspector>(readInspector, 'the inspector of event 2', (value) => value !== null && value.title.startsWith('Event 2'));
+  await demo.panel.evaluate(`document.querySelector('[data-testid=text-hit]').click(), true`);
+  const inspector = await demo.panel.waitFor<Inspector>(readInspector, 'the inspector of event 2', (value) => value !== null && value.title.startsWith('Event 2'));
   expect(inspector!.raw).toEqual(['hel']);
   expect(inspector!.json).toEqual(['hel']);
-  await panel.searchEvents('');
+  await demo.panel.searchEvents('');
 });
 
 type TimingRead = {
@@ -140,8 +131,8 @@ function ms(text: string): number {
 const stallSeconds = (line: string) => Number(/^Stalled ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN);
 
 test('the Timing tab: first byte from the request sent, a stall that grows while live and is final once ended, axis, lanes, steps and stalls', async () => {
-  await panel.evaluate(`document.querySelector('[data-testid=settings-button]').click(), true`);
-  await panel.waitFor<boolean>(
+  await demo.panel.evaluate(`document.querySelector('[data-testid=settings-button]').click(), true`);
+  await demo.panel.waitFor<boolean>(
     `(() => {
       const input = document.querySelector('[data-testid=setting-stall]');
       if (!input) return false;
@@ -152,19 +143,19 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
     'the stall threshold setting',
   );
   await chat('timing', { stream: 'stepped-stall', waitMs: '300', hold: 'timing-1' });
-  await panel.waitForRows('the timing chat, live', (rows) => rows.some((row) => row.path.includes('case=timing')));
-  await panel.select('case=timing');
+  await demo.panel.waitForRows('the timing chat, live', (rows) => rows.some((row) => row.path.includes('case=timing')));
+  await demo.panel.select('case=timing');
   await press('4');
 
   // held before its last part: the trailing stall grows while the stream is live
   const waiting = (timing: TimingRead | null) => timing?.stalls.find((line) => line.includes('still waiting'));
-  const first = await panel.waitFor<TimingRead | null>(readTiming, 'a stall still waiting', (timing) => stallSeconds(waiting(timing) ?? '') >= 1);
+  const first = await demo.panel.waitFor<TimingRead | null>(readTiming, 'a stall still waiting', (timing) => stallSeconds(waiting(timing) ?? '') >= 1);
   const firstLength = stallSeconds(waiting(first)!);
-  await panel.waitFor<TimingRead | null>(readTiming, `the stall longer than ${firstLength} s`, (timing) => stallSeconds(waiting(timing) ?? '') > firstLength);
+  await demo.panel.waitFor<TimingRead | null>(readTiming, `the stall longer than ${firstLength} s`, (timing) => stallSeconds(waiting(timing) ?? '') > firstLength);
 
-  server.release('timing-1');
+  demo.server.release('timing-1');
   await openEnded('timing');
-  const timing = (await panel.waitFor<TimingRead | null>(readTiming, 'the timing of the ended stream', (value) => value !== null && value.stalls.length === 2 && !waiting(value)))!;
+  const timing = (await demo.panel.waitFor<TimingRead | null>(readTiming, 'the timing of the ended stream', (value) => value !== null && value.stalls.length === 2 && !waiting(value)))!;
   expect(timing.stalls[0]).toMatch(/^Stalled [\d.]+ s between event #3 and #5; 1 heartbeat meanwhile/);
   expect(stallSeconds(timing.stalls[0])).toBeGreaterThanOrEqual(1.2);
   expect(timing.stalls[1]).toMatch(/^Stalled [\d.]+ s between event #10 and #11$/);
@@ -188,7 +179,7 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
 
   // the ended stall's finding states its real length, no longer "still waiting"
   await press('2');
-  const stallFindings = await panel.waitFor<string[]>(
+  const stallFindings = await demo.panel.waitFor<string[]>(
     `[...document.querySelectorAll('[data-testid=finding]')].map((finding) => finding.textContent).filter((text) => text.includes('stall'))`,
     'the two stall findings',
     (value) => Array.isArray(value) && value.length === 2,
@@ -198,14 +189,14 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
 
 test('a stall in the chart and a gap in the table jump to their event in the Events view', async () => {
   const inspectorOf = (index: number) =>
-    panel.waitFor<Inspector>(readInspector, `the Events view showing event ${index}`, (value) => value !== null && value.title.startsWith(`Event ${index}`));
+    demo.panel.waitFor<Inspector>(readInspector, `the Events view showing event ${index}`, (value) => value !== null && value.title.startsWith(`Event ${index}`));
   await press('4');
-  await panel.waitFor<boolean>(`(() => { const stall = document.querySelector('[data-testid=timeline-stall]'); stall?.click(); return Boolean(stall); })()`, 'a stall in the chart');
+  await demo.panel.waitFor<boolean>(`(() => { const stall = document.querySelector('[data-testid=timeline-stall]'); stall?.click(); return Boolean(stall); })()`, 'a stall in the chart');
   await inspectorOf(5);
-  expect(await panel.evaluate<string>(`document.querySelector('.tab.active').textContent`)).toContain('Events');
+  expect(await demo.panel.evaluate<string>(`document.querySelector('.tab.active').textContent`)).toContain('Events');
 
   await press('4');
-  await panel.waitFor<boolean>(
+  await demo.panel.waitFor<boolean>(
     `(() => { const jump = [...document.querySelectorAll('[data-testid=gap-row] [data-testid=gap-jump]')].find((link) => link.textContent === '#11'); jump?.click(); return Boolean(jump); })()`,
     'the gap ended by event #11 in the table',
   );
@@ -213,17 +204,17 @@ test('a stall in the chart and a gap in the table jump to their event in the Eve
 });
 
 test("the panel follows DevTools' theme when the user switches it", async () => {
-  const session = await devtools.context.browser()!.newBrowserCDPSession();
+  const session = await demo.devtools.context.browser()!.newBrowserCDPSession();
   try {
     const targets = devtoolsTargets(session, 30_000);
     const frontEnd = await targets.find((target) => target.type === 'page' && target.url.startsWith('devtools://'), "DevTools' front end");
     const setTheme = (theme: 'dark' | 'default') =>
       targets.evaluate(frontEnd, `import('./core/common/common.js').then((common) => (common.Settings.Settings.instance().moduleSetting('ui-theme').set('${theme}'), true))`);
-    const panelTheme = () => panel.evaluate<string>('document.documentElement.dataset.theme');
+    const panelTheme = () => demo.panel.evaluate<string>('document.documentElement.dataset.theme');
     await setTheme('dark');
-    await panel.waitFor<string>('document.documentElement.dataset.theme', 'the panel dark', (theme) => theme === 'dark');
+    await demo.panel.waitFor<string>('document.documentElement.dataset.theme', 'the panel dark', (theme) => theme === 'dark');
     await setTheme('default');
-    await panel.waitFor<string>('document.documentElement.dataset.theme', 'the panel light again', (theme) => theme === 'light');
+    await demo.panel.waitFor<string>('document.documentElement.dataset.theme', 'the panel light again', (theme) => theme === 'light');
     expect(await panelTheme()).toBe('light');
   } finally {
     await session.detach();
