@@ -136,7 +136,7 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
     `(() => {
       const input = document.querySelector('[data-testid=setting-stall]');
       if (!input) return false;
-      input.value = '500';
+      input.value = '1000';
       input.dispatchEvent(new Event('change', { bubbles: true }));
       return true;
     })()`,
@@ -148,18 +148,20 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
   await press('4');
 
   // held before its last part: the trailing stall grows while the stream is live
-  const waiting = (timing: TimingRead | null) => timing?.stalls.find((line) => line.includes('still waiting'));
+  const waiting = (timing: TimingRead | null) => timing?.stalls.find((line) => line.includes('after event #10, still waiting'));
   const first = await demo.panel.waitFor<TimingRead | null>(readTiming, 'a stall still waiting', (timing) => stallSeconds(waiting(timing) ?? '') >= 1);
   const firstLength = stallSeconds(waiting(first)!);
   await demo.panel.waitFor<TimingRead | null>(readTiming, `the stall longer than ${firstLength} s`, (timing) => stallSeconds(waiting(timing) ?? '') > firstLength);
 
   demo.server.release('timing-1');
   await openEnded('timing');
-  const timing = (await demo.panel.waitFor<TimingRead | null>(readTiming, 'the timing of the ended stream', (value) => value !== null && value.stalls.length === 2 && !waiting(value)))!;
-  expect(timing.stalls[0]).toMatch(/^Stalled [\d.]+ s between event #3 and #5; 1 heartbeat meanwhile/);
-  expect(stallSeconds(timing.stalls[0])).toBeGreaterThanOrEqual(1.2);
-  expect(timing.stalls[1]).toMatch(/^Stalled [\d.]+ s between event #10 and #11$/);
-  expect(stallSeconds(timing.stalls[1])).toBeGreaterThan(firstLength);
+  // a machine under load may stretch another gap past the threshold: the two stalls are found by their events
+  const ended = (value: TimingRead | null, events: string) => value?.stalls.find((line) => line.includes(`between event ${events}`));
+  const timing = (await demo.panel.waitFor<TimingRead | null>(readTiming, 'the timing of the ended stream', (value) => Boolean(ended(value, '#10 and #11')) && !value!.stalls.some((line) => line.includes('still waiting'))))!;
+  expect(ended(timing, '#3 and #5')).toMatch(/^Stalled [\d.]+ s between event #3 and #5; 1 heartbeat meanwhile, which do not end it$/);
+  expect(stallSeconds(ended(timing, '#3 and #5')!)).toBeGreaterThan(1);
+  expect(ended(timing, '#10 and #11')).toMatch(/^Stalled [\d.]+ s between event #10 and #11$/);
+  expect(stallSeconds(ended(timing, '#10 and #11')!)).toBeGreaterThan(firstLength);
 
   expect(ms(timing.firstByte)).toBeGreaterThanOrEqual(300);
   expect(ms(timing.firstChunk)).toBeGreaterThanOrEqual(ms(timing.firstByte));
@@ -174,15 +176,15 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
   expect(timing.chunks).toBeGreaterThanOrEqual(2);
   expect(timing.heartbeats).toBe(1);
   expect(timing.steps).toBe(2);
-  expect(timing.stallRegions).toBe(2);
+  expect(timing.stallRegions).toBeGreaterThanOrEqual(2);
   for (const key of ['chunk', 'heartbeat', 'step', 'stall', 'waiting for the response']) expect(timing.legend).toContain(key);
 
   // the ended stall's finding states its real length, no longer "still waiting"
   await press('2');
   const stallFindings = await demo.panel.waitFor<string[]>(
     `[...document.querySelectorAll('[data-testid=finding]')].map((finding) => finding.textContent).filter((text) => text.includes('stall'))`,
-    'the two stall findings',
-    (value) => Array.isArray(value) && value.length === 2,
+    'the stall findings',
+    (value) => Array.isArray(value) && value.length >= 2,
   );
   expect(stallFindings.every((text) => !text.includes('still waiting'))).toBe(true);
 });

@@ -93,7 +93,7 @@ export function splitWordsReply(): Part[] {
 }
 
 /**
- * Two steps with a 1.2 s silence (one heartbeat in it) inside the first; the last part — the end
+ * Two steps with a 1.5 s silence (one heartbeat in it) inside the first; the last part — the end
  * of the second step — is the one a `hold` keeps back, so a stall can be watched while it lasts.
  */
 export function steppedWithStallReply(): Part[] {
@@ -102,7 +102,7 @@ export function steppedWithStallReply(): Part[] {
     chunk({ type: 'start-step' }, 20),
     chunk({ type: 'text-start', id: 't1' }, 20),
     chunk({ type: 'text-delta', id: 't1', delta: 'Thinking' }, 400),
-    { text: encodeHeartbeat(), pauseMs: 800 },
+    { text: encodeHeartbeat(), pauseMs: 1100 },
     chunk({ type: 'text-delta', id: 't1', delta: ' about it.' }, 20),
     chunk({ type: 'text-end', id: 't1' }, 20),
     chunk({ type: 'finish-step' }, 20),
