@@ -129,9 +129,10 @@ function queryOf(url: string): { name: string; value: string }[] {
 export function harEntry(stream: HarStreamInput): HarEntry {
   const body = joinBytes(stream.chunks.map((chunk) => chunk.bytes));
   const text = utf8OrNull(body);
+  // reduced, not spread: a stream's pieces can outnumber what a call takes as arguments
   const times = stream.chunks.map((chunk) => chunk.at).filter((at): at is number => at !== null);
-  const wait = times.length > 0 ? Math.min(...times) : 0;
-  const end = Math.max(stream.endedAt ?? 0, ...times, wait);
+  const wait = times.length > 0 ? times.reduce((low, at) => Math.min(low, at)) : 0;
+  const end = times.reduce((high, at) => Math.max(high, at), Math.max(stream.endedAt ?? 0, wait));
   const receive = end - wait;
   const mimeType = headerOf(stream.responseHeaders, 'content-type') ?? 'text/event-stream';
   const requestType = headerOf(stream.requestHeaders, 'content-type') ?? 'application/octet-stream';
@@ -196,7 +197,8 @@ function piecesOf(body: Uint8Array, timing: unknown): { bytes: Uint8Array; at: n
   if (!parsed.success || parsed.data.reduce((sum, [, size]) => sum + size, 0) !== body.byteLength) return [{ bytes: body, at: null }];
   let offset = 0;
   return parsed.data.map(([at, size]) => {
-    const bytes = body.subarray(offset, offset + size);
+    // a copy, not a view: each piece can be handed over (transferred) on its own
+    const bytes = body.slice(offset, offset + size);
     offset += size;
     return { bytes, at };
   });

@@ -1,7 +1,8 @@
 /**
  * Export inside real DevTools, closing the loop from browser to test: a stream the demo page reads
  * from the mock server, exported as `.sse` (the exact bytes), decode report, HAR (read back by
- * `streamscope lint FILE.har`), every listed stream as one HAR, and a scenario that
+ * `streamscope lint FILE.har`), every listed stream as one HAR (imported back, judged the same),
+ * and a scenario that
  * `startMockServer({ scenariosDir })` (what `streamscope serve --scenarios DIR` runs) replays:
  * capturing the replay in DevTools gives the same events. Secrets are redacted in every file
  * unless "include secrets" is ticked, and a new stream starts redacted again. Files are saved by
@@ -16,7 +17,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expandSteps, startMockServer, validateScenario, type MockServer } from '../../mock-server/index.js';
 import { decodeReportSchema, harSchema, type DecodeReport } from '../../protocol/index.js';
 import { openDemoInDevtools } from './support/demo-in-devtools.js';
-import type { DevtoolsBrowser, Panel } from './support/devtools.js';
+import type { DevtoolsBrowser, Panel, PanelRow } from './support/devtools.js';
 import { watchDownloads, type Downloads } from './support/downloads.js';
 
 // set-cookie never reaches page script (a forbidden response header): a token header stands for the response's secrets
@@ -153,6 +154,12 @@ test('all as HAR: every listed stream in one file, redacted; a newly selected st
   for (const secret of secrets) expect(all.text).not.toContain(secret);
   const lint = JSON.parse((await cli('lint', all.path, '--format', 'json')).stdout) as { files: { file: string }[] };
   expect(lint.files.map((file) => file.file)).toEqual([`${all.path}#0 POST ${server.url}/api/chat`, `${all.path}#1 POST ${server.url}/api/chat`]);
+
+  // imported back: each entry, its body in the pieces it arrived in, judged as the capture was
+  await panel.importFiles([{ name: all.name, base64: Buffer.from(all.text).toString('base64') }], 'drop');
+  const rows = await panel.waitForRows('the HAR imported back', (rows) => rows.length === 4 && rows.slice(2).every((row) => row.settled && row.tag === 'imported'));
+  const verdict = (row: PanelRow) => [row.events, row.state, row.findings];
+  expect(rows.slice(2).map(verdict)).toEqual(rows.slice(0, 2).map(verdict));
 });
 
 test('the exported scenario, served by the mock server and captured again in DevTools, gives the same events', async () => {
@@ -161,11 +168,11 @@ test('the exported scenario, served by the mock server and captured again in Dev
   await writeFile(join(replayDir, 'captured.json'), captured.scenario);
   const replay = await startMockServer({ port: 0, scenariosDir: replayDir });
   try {
-    // a navigation clears the panel's list (preserve log is off)
+    // a navigation clears the captured streams (preserve log is off); the imported ones stay
     await page.goto(`${replay.url}/`);
-    await panel.waitForRows('the list cleared by the navigation', (rows) => rows.length === 0);
+    await panel.waitForRows('captured streams cleared by the navigation', (rows) => rows.length === 2 && rows.every((row) => row.tag === 'imported'));
     await chat('captured-api-chat', 'Tell me a secret again');
-    await panel.waitForRows('the replay, finished', (rows) => rows.length === 1 && rows[0].state === 'finished' && rows[0].settled);
+    await panel.waitForRows('the replay, finished', (rows) => rows.length === 3 && rows[2].tag === null && rows[2].state === 'finished' && rows[2].settled);
     await panel.select('Tell me a secret again');
     expect(await selectedEvents()).toEqual(captured.events);
     const again = decodeReportSchema.parse(JSON.parse((await save('report')).text));

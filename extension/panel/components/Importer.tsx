@@ -1,11 +1,12 @@
 /**
  * Import by drop or file picker: files dropped anywhere on the panel, or picked with the toolbar's
- * import button (it opens this component's file input), become imported streams, judged like
- * captured ones. What could not be imported is listed, naming the file and where in it.
+ * import button (it opens this component's file input), are read in the decode worker and become
+ * imported streams, judged like captured ones. What could not be imported is listed, naming the
+ * file and where in it.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/store.js';
-import { importSizeProblem, readImport } from '../view-model/imports.js';
+import { importSizeProblem } from '../view-model/imports.js';
 
 /** The file input the toolbar's import button opens. */
 export const importInputId = 'import-file';
@@ -13,7 +14,7 @@ export const importInputId = 'import-file';
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 export function Importer() {
-  const { streams, selection } = useStore();
+  const { streams, selection, decoding } = useStore();
   const [problems, setProblems] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -27,7 +28,8 @@ export function Importer() {
         continue;
       }
       try {
-        const result = readImport(file.name, new Uint8Array(await file.arrayBuffer()), Date.now());
+        // read in the decode worker: parsing a large HAR or playing a long scenario never holds up the panel
+        const result = await decoding.readFile(file.name, new Uint8Array(await file.arrayBuffer()), Date.now());
         if (!result.ok) {
           found.push(result.problem);
           continue;

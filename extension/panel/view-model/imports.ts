@@ -80,7 +80,7 @@ function harStreams(file: string, value: unknown, now: number): ImportResult {
   if (!har.ok) return failed(har.problem);
   const streams = har.streams.map((stream): ImportedStream => {
     const source = `${file}#${stream.entry}`;
-    const times = (stream.chunks ?? []).map((chunk) => chunk.at).filter((at): at is number => at !== null);
+    const last = (stream.chunks ?? []).reduce<number | null>((high, chunk) => (chunk.at === null ? high : Math.max(high ?? 0, chunk.at)), null);
     const meta = importedMeta(source, stream.startedAt ?? now, {
       url: stream.url,
       method: stream.method,
@@ -90,7 +90,7 @@ function harStreams(file: string, value: unknown, now: number): ImportResult {
       statusText: stream.statusText,
       responseHeaders: stream.responseHeaders,
     }, stream.chunks === null ? 'the HAR kept no body: saved without content' : undefined);
-    return { source, meta, headersKnown: true, chunks: stream.chunks, endedAt: times.length > 0 ? Math.max(...times) : null };
+    return { source, meta, headersKnown: true, chunks: stream.chunks, endedAt: last };
   });
   return { ok: true, streams };
 }
@@ -161,8 +161,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 export function readImport(name: string, bytes: Uint8Array, now: number): ImportResult {
   const tooLarge = importSizeProblem(name, bytes.byteLength);
   if (tooLarge) return failed(tooLarge);
+  const looksJson = /\.(json|har)$/i.test(name) || /^\s*[{[]/.test(new TextDecoder().decode(bytes.subarray(0, 1024)));
+  if (/\.sse$/i.test(name) || !looksJson) return sseStream(name, bytes, now);
   const text = new TextDecoder().decode(bytes);
-  if (/\.sse$/i.test(name) || !(/\.(json|har)$/i.test(name) || /^\s*[{[]/.test(text.slice(0, 1024)))) return sseStream(name, bytes, now);
   let value: unknown;
   try {
     value = JSON.parse(text);

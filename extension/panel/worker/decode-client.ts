@@ -4,6 +4,7 @@
  * 1,000 events/s costs one render per frame); answers report and bytes requests with promises.
  */
 import type { DecodeReport, ResponseInfo } from '../../../protocol/index.js';
+import type { ImportResult } from '../view-model/imports.js';
 import type { DecodeProgress, DecodeSettings, PanelChunkIn, PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
 
 /** A worker, or an in-process host for tests. */
@@ -25,6 +26,8 @@ export type DecodeClient = {
   report(id: string): Promise<DecodeReport | null>;
   /** The bytes kept of a stream, as captured: what `.sse` export saves. */
   bytes(id: string): Promise<KeptChunk[] | null>;
+  /** The streams a file to import holds, read in the worker (`bytes` are handed over). */
+  readFile(name: string, bytes: Uint8Array, now: number): Promise<ImportResult>;
 };
 
 export type DecodeClientOptions = {
@@ -68,13 +71,13 @@ export function createDecodeClient(port: DecodePort, options: DecodeClientOption
     }
     const resolve = pending.get(message.request);
     pending.delete(message.request);
-    resolve?.((message.kind === 'report' ? message.report : message.chunks) as never);
+    resolve?.((message.kind === 'report' ? message.report : message.kind === 'bytes' ? message.chunks : message.result) as never);
   });
 
-  function ask<T>(message: PanelToWorkerMessage & { request: number }): Promise<T> {
+  function ask<T>(message: PanelToWorkerMessage & { request: number }, transfer: Transferable[] = []): Promise<T> {
     return new Promise<T>((resolve) => {
       pending.set(message.request, resolve as (value: never) => void);
-      port.postMessage(message);
+      port.postMessage(message, transfer);
     });
   }
 
@@ -96,5 +99,6 @@ export function createDecodeClient(port: DecodePort, options: DecodeClientOption
     },
     report: (id) => ask({ kind: 'report', id, request: ++nextRequest }),
     bytes: (id) => ask({ kind: 'bytes', id, request: ++nextRequest }),
+    readFile: (name, bytes, now) => ask({ kind: 'read-file', request: ++nextRequest, name, bytes, now }, [bytes.buffer as ArrayBuffer]),
   };
 }

@@ -176,4 +176,20 @@ describe('decode host on hostile streams', () => {
     expect(previews[3]).toMatch(/^\{"data":\{"a":\{"a":/);
     expect(progress().at(-1)).toMatchObject({ idle: true, summary: { finished: true } });
   });
+
+  it('reads a file to import and hands each piece back in its own buffer, transferable on its own', () => {
+    const transfers: Transferable[][] = [];
+    const { receive, posted } = hostWith({ post: (message, transfer = []) => void (posted.push(message), transfers.push(transfer)) });
+    const body = new TextEncoder().encode(deltas(2));
+    const har = { log: { entries: [{ request: { method: 'POST', url: 'http://app/api/chat' }, response: { status: 200, headers: [], content: { mimeType: 'text/event-stream', text: new TextDecoder().decode(body) } }, _chunks: [[1, 10], [2, body.length - 10]] }] } };
+    receive({ kind: 'read-file', request: 7, name: 'a.har', bytes: new TextEncoder().encode(JSON.stringify(har)), now: 0 });
+    const [answer] = posted;
+    expect(answer).toMatchObject({ kind: 'file-read', request: 7, result: { ok: true } });
+    const chunks = answer.kind === 'file-read' && answer.result.ok ? answer.result.streams[0].chunks! : [];
+    expect(chunks.map((chunk) => chunk.at)).toEqual([1, 2]);
+    expect(new Set(chunks.map((chunk) => chunk.bytes.buffer)).size).toBe(2);
+    expect(transfers[0]).toHaveLength(2);
+    receive({ kind: 'read-file', request: 8, name: 'b.json', bytes: new TextEncoder().encode('{'), now: 0 });
+    expect(posted[1]).toMatchObject({ kind: 'file-read', request: 8, result: { ok: false, problem: expect.stringMatching(/^b\.json: line 1, column 2: not valid JSON/) } });
+  });
 });

@@ -14,6 +14,7 @@ import {
   type WorkerToPanelMessage,
 } from './decode-messages.js';
 import { eventPreview } from '../view-model/event-row.js';
+import { readImport } from '../view-model/imports.js';
 
 export type HostOptions = {
   post(message: WorkerToPanelMessage, transfer?: Transferable[]): void;
@@ -267,6 +268,11 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
         return;
       case 'report':
         return options.post({ kind: 'report', request: message.request, report: report(message.id) });
+      case 'read-file': {
+        const result = readImport(message.name, message.bytes, message.now);
+        const buffers = result.ok ? result.streams.flatMap((stream) => (stream.chunks ?? []).map((chunk) => chunk.bytes.buffer as ArrayBuffer)) : [];
+        return options.post({ kind: 'file-read', request: message.request, result }, [...new Set(buffers)]);
+      }
       case 'bytes': {
         const stream = streams.get(message.id);
         const encoder = new TextEncoder();

@@ -4,6 +4,7 @@
  * findings and summaries in slices, so no stream can keep the panel's UI thread busy.
  */
 import { limits, type AppSchemas, type ClientVersion, type DecodeReport, type Dialect, type EventRecord, type Finding, type ResponseInfo, type Summary } from '../../../protocol/index.js';
+import type { ImportResult } from '../view-model/imports.js';
 
 /** What the panel judges streams by; changing it re-decodes every stream from its kept bytes. */
 export type DecodeSettings = {
@@ -36,7 +37,9 @@ export type PanelToWorkerMessage =
   | { kind: 'end'; id: string; at: number | null; cancelled: string | null }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'report'; id: string; request: number }
-  | { kind: 'bytes'; id: string; request: number };
+  | { kind: 'bytes'; id: string; request: number }
+  /** A file to import, read here so a large HAR or scenario never holds up the panel; `now`: epoch ms for untimed files. */
+  | { kind: 'read-file'; request: number; name: string; bytes: Uint8Array; now: number };
 
 /** Records, findings and (once the stream's queue drains) the summary decoded since the last progress. */
 export type DecodeProgress = {
@@ -67,4 +70,5 @@ export type DecodeProgress = {
 export type WorkerToPanelMessage =
   | DecodeProgress
   | { kind: 'report'; request: number; report: DecodeReport | null }
-  | { kind: 'bytes'; request: number; chunks: { bytes: Uint8Array; at: number | null }[] | null };
+  | { kind: 'bytes'; request: number; chunks: { bytes: Uint8Array; at: number | null }[] | null }
+  | { kind: 'file-read'; request: number; result: ImportResult };
