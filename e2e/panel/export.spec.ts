@@ -2,9 +2,8 @@
  * Export inside real DevTools, closing the loop from browser to test: a stream the demo page reads
  * from the mock server, exported as `.sse` (the exact bytes), decode report, HAR (read back by
  * `streamscope lint FILE.har`), every listed stream as one HAR (imported back, judged the same),
- * and a scenario that
- * `startMockServer({ scenariosDir })` (what `streamscope serve --scenarios DIR` runs) replays:
- * capturing the replay in DevTools gives the same events. Secrets are redacted in every file
+ * and a scenario that `startMockServer({ scenariosDir })` (what `streamscope serve --scenarios DIR`
+ * runs) replays: capturing the replay in DevTools gives the same events. Secrets are redacted in every file
  * unless "include secrets" is ticked, and a new stream starts redacted again. Files are saved by
  * the browser's downloads.
  */
