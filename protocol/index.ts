@@ -14,6 +14,6 @@ export { parsePartialJson, repairJson } from './partial-json.js';
 export { continuedMessage, continuedMessageOf, lastChatMessage } from './chat-request.js';
 export { createLinter, type Cancellation, type Linter, type LinterOptions } from './linter.js';
 export { appSchemasSchema, compileAppSchemas, AppSchemasError, type AppSchemas, type AppValidators } from './app-schemas.js';
-export { responseInfoSchema, headerProblems, type ResponseInfo, type HeaderProblem } from './response-headers.js';
+export { responseInfoSchema, headerProblems, headerOf, headerMayBeHidden, type ResponseInfo, type HeaderProblem } from './response-headers.js';
 export { base64Of, bytesOfBase64, joinBytes, utf8OrNull } from './bytes.js';
 export { harEntry, harOf, harSchema, harEntrySchema, readHarStreams, type Har, type HarEntry, type HarExchange, type HarReading, type HarStream, type HarStreamInput } from './har.js';

@@ -33,7 +33,7 @@ export function headerOf(response: ResponseInfo, name: string): string | null {
 const corsSafelisted = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 
 /** Whether a header missing from `response` may have been sent all the same (hidden by CORS). */
-function mayBeHidden(response: ResponseInfo, name: string): boolean {
+export function headerMayBeHidden(response: ResponseInfo, name: string): boolean {
   return response.headersVisible === 'cors' && !corsSafelisted.has(name);
 }
 
@@ -63,7 +63,7 @@ export function headerProblems(response: ResponseInfo): HeaderProblem[] {
     });
   }
   const buffering = headerOf(response, 'x-accel-buffering');
-  if (buffering === null ? !mayBeHidden(response, 'x-accel-buffering') : buffering.trim().toLowerCase() !== 'no') {
+  if (buffering === null ? !headerMayBeHidden(response, 'x-accel-buffering') : buffering.trim().toLowerCase() !== 'no') {
     problems.push({
       severity: 'info',
       message: 'no "x-accel-buffering: no" header: nginx (and proxies that honour it) buffer a response without it, so the stream may arrive in bursts; AI SDK servers send it',

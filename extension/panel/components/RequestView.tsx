@@ -46,7 +46,7 @@ export function RequestView({ entry }: { entry: StreamEntry }) {
   const [reveal, setReveal] = useState(false);
   entry.revision.value;
   const { meta } = entry;
-  const protocol = checkProtocolHeaders(meta.responseHeaders);
+  const protocol = checkProtocolHeaders({ headers: meta.responseHeaders, headersVisible: meta.headersVisible });
   return (
     <div class="request-view" data-testid="request">
       <section>
@@ -94,8 +94,14 @@ export function RequestView({ entry }: { entry: StreamEntry }) {
               <tr key={header.name} class={header.matches ? 'ok' : 'off'} data-testid="protocol-header">
                 <th>{header.name}</th>
                 <td>
-                  <span class={header.matches ? 'check-ok' : 'check-off'}>{header.matches ? '✓' : '✗'}</span>{' '}
-                  {header.value ?? <span class="muted">absent</span>}
+                  {header.hidden ? (
+                    <span class="muted">not visible to the page: a cross-origin response shows script only the headers CORS exposes</span>
+                  ) : (
+                    <>
+                      <span class={header.matches ? 'check-ok' : 'check-off'}>{header.matches ? '✓' : '✗'}</span>{' '}
+                      {header.value ?? <span class="muted">absent</span>}
+                    </>
+                  )}
                   {!header.matches && <span class="muted"> (AI SDK servers send {header.expected === null ? 'none' : `"${header.expected}"`})</span>}
                   <div class="muted why">{header.why}</div>
                 </td>

@@ -3,12 +3,16 @@
  * sends and why it matters, for the Request tab. The verdict on a bad one is the linter's
  * (`header-problem` findings); this says what each header is for.
  */
+import { headerOf, isEventStream, headerMayBeHidden, type ResponseInfo } from '../../../protocol/index.js';
+
 export type ProtocolHeader = {
   name: string;
   value: string | null;
   /** What AI SDK servers send (null: nothing). */
   expected: string | null;
   matches: boolean;
+  /** Absent here, but a cross-origin page cannot see it (CORS exposes only some headers): not judged. */
+  hidden: boolean;
   why: string;
 };
 
@@ -17,7 +21,7 @@ const protocolHeaders: { name: string; expected: string | null; why: string; mat
     name: 'content-type',
     expected: 'text/event-stream',
     why: 'the client parses the body as SSE whatever it says, but proxies and compression middleware buffer other types, and EventSource refuses them',
-    matches: (value) => value?.split(';')[0].trim().toLowerCase() === 'text/event-stream',
+    matches: (value) => isEventStream(value, null),
   },
   {
     name: 'x-vercel-ai-ui-message-stream',
@@ -46,15 +50,11 @@ const protocolHeaders: { name: string; expected: string | null; why: string; mat
 ];
 
 /** A header's value, its name matched in any case; null when absent. */
-export function headerValue(headers: Record<string, string>, name: string): string | null {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
-  return null;
-}
-
-export function checkProtocolHeaders(headers: Record<string, string>): ProtocolHeader[] {
+export function checkProtocolHeaders(response: ResponseInfo): ProtocolHeader[] {
   return protocolHeaders.map(({ name, expected, why, matches }) => {
-    const value = headerValue(headers, name);
-    return { name, value, expected, matches: matches(value), why };
+    const value = headerOf(response, name);
+    const hidden = value === null && headerMayBeHidden(response, name);
+    return { name, value, expected, matches: hidden || matches(value), hidden, why };
   });
 }
 
