@@ -79,18 +79,22 @@ export const test = base.extend<StreamscopeOptions & TestFixtures, StreamscopeWo
     }
   },
 
-  devtools: async ({ launchOptions, headless, channel }, use, testInfo) => {
-    // Each wait on DevTools fails with its own message well before the test's bare timeout.
-    const timeoutMs = testInfo.timeout > 0 ? Math.min(defaultDevtoolsTimeoutMs, testInfo.timeout / 2) : defaultDevtoolsTimeoutMs;
-    const browser: DevtoolsBrowser = await launchDevtools({ executablePath: launchOptions.executablePath, channel, headless, args: launchOptions.args, timeoutMs });
-    try {
-      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      const panel = await browser.openPanel(page);
-      await use({ context: browser.context, page, panel, extensionId: browser.extensionId, openPanel: browser.openPanel });
-    } finally {
-      await browser.close();
-    }
-  },
+  // Its own timeout: opening DevTools takes 15 s, 30 on a loaded machine, none of it the test's time.
+  devtools: [
+    async ({ launchOptions, headless, channel }, use, testInfo) => {
+      // Each wait on DevTools fails with its own message well before the test's bare timeout.
+      const timeoutMs = testInfo.timeout > 0 ? Math.min(defaultDevtoolsTimeoutMs, testInfo.timeout / 2) : defaultDevtoolsTimeoutMs;
+      const browser: DevtoolsBrowser = await launchDevtools({ executablePath: launchOptions.executablePath, channel, headless, args: launchOptions.args, timeoutMs });
+      try {
+        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+        const panel = await browser.openPanel(page);
+        await use({ context: browser.context, page, panel, extensionId: browser.extensionId, openPanel: browser.openPanel });
+      } finally {
+        await browser.close();
+      }
+    },
+    { timeout: 120_000 },
+  ],
 });
 
 export const expect = baseExpect.extend(streamMatchers);
