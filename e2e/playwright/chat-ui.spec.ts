@@ -1,7 +1,8 @@
 /**
  * `streamscope/playwright` used exactly as a user would — imported by package name — against the
  * demo chat page (the real AI SDK client). The page is served by a server that knows no
- * scenarios, so every reply the page gets came through `mock.route` to the worker's mock server.
+ * scenarios, so every reply the page gets came through `mock.route` to the worker's mock server;
+ * one test watches it in DevTools through the opt-in `devtools` fixture.
  */
 import { test, expect } from 'streamscope/playwright';
 import type { Page } from '@playwright/test';
@@ -145,6 +146,25 @@ test('a failing matcher says what it expected and shows the findings and the eve
     .then(() => 'passed')
     .catch((error: Error) => error.message);
   expect(missing).toContain('No such stream after 300 ms: the page read 1 SSE response(s) in this test.');
+});
+
+// The opt-in `devtools` fixture: its own Chromium with the extension, DevTools open on `devtools.page`.
+test('watching in DevTools: the panel lists the chat the page streamed, with its findings and text', async ({ devtools, mock }) => {
+  const { page, panel } = devtools;
+  await mock.route(page);
+  mock.useScenario('duplicate-finish');
+  await page.goto(app.url);
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('message-assistant')).toContainText('All done here.');
+
+  const [row] = await panel.waitForRows('the chat, ended and judged', (rows) => rows.length === 1 && rows[0].settled && rows[0].state !== 'live');
+  expect(row.path).toBe('Hello! /api/chat');
+  await panel.select('Hello!');
+  await panel.show('findings');
+  const { findings } = await panel.waitForDetail('its findings', (detail) => detail.findings.length > 0);
+  expect(findings).toContain('duplicate-finish');
+  await panel.show('message');
+  await panel.waitForDetail('the text the page shows', (detail) => detail.messageText === 'All done here.');
 });
 
 test.describe('Local Network Access', () => {
