@@ -51,6 +51,8 @@ test('a .sse file dropped on the panel: listed as imported and judged', async ()
   await panel.select('turn.sse');
   const detail = await selectedDetail('its message', (detail) => detail.messageText === 'Hello from a file');
   expect(detail.note).toContain('Imported from turn.sse: kept only while this panel is open.');
+  // a bare .sse has no request: its bytes can be exported, there is nothing to copy as a request
+  expect(await panel.evaluate<[boolean, boolean]>(`[Boolean(document.querySelector('[data-testid=export-HAR]')), Boolean(document.querySelector('[data-testid=export-cURL]'))]`)).toEqual([true, false]);
   await panel.show('findings');
   await panel.waitForDetail('its findings', (detail) => detail.findings.includes('duplicate-finish'));
 });

@@ -17,6 +17,8 @@ async function harEntryOfEntry(entry: StreamEntry, reveal: boolean) {
   return harEntryOf(entry.meta, (await entry.bytes()) ?? [], entry.endedAt, reveal);
 }
 
+const copies = new Set(['cURL', 'lint', 'fetch']);
+
 const saveJson = (name: string, value: unknown) => saveFile(name, JSON.stringify(value, null, 2), 'application/json');
 
 export function ExportBar({ entry }: { entry: StreamEntry }) {
@@ -52,10 +54,12 @@ export function ExportBar({ entry }: { entry: StreamEntry }) {
     ['lint', 'Copy as a streamscope lint command', () => copyText(lintCommandOf(entry.meta, reveal))],
     ['fetch', 'Copy the request as a fetch call', () => copyText(fetchOf(entry.meta, reveal))],
   ];
+  // an imported .sse, report or scenario has no request to copy
+  const shown = entry.meta.method === '' ? actions.filter(([label]) => !copies.has(label)) : actions;
   return (
     <div class="subbar export-bar" data-testid="export-bar">
       <span class="muted">export</span>
-      {actions.map(([label, title, action]) => (
+      {shown.map(([label, title, action]) => (
         <Fragment key={label}>
           {label === 'cURL' && <span class="muted">copy</span>}
           <button type="button" class="link-button" title={title} data-testid={`export-${label.replace(/ /g, '-')}`} onClick={() => void run(label, action)}>

@@ -14,7 +14,7 @@ import {
   type WorkerToPanelMessage,
 } from './decode-messages.js';
 import { eventPreview } from '../view-model/event-row.js';
-import { readImport } from '../view-model/imports.js';
+import { readImport, type ImportResult } from '../view-model/imports.js';
 
 export type HostOptions = {
   post(message: WorkerToPanelMessage, transfer?: Transferable[]): void;
@@ -64,6 +64,15 @@ function piecesOf(chunk: PanelChunkIn, size: number): PanelChunkIn[] {
     pieces.push({ bytes, at: chunk.at });
   }
   return pieces;
+}
+
+/** `readImport`, answered even should it throw: the panel waits for this answer. */
+function readFile(name: string, bytes: Uint8Array, now: number): ImportResult {
+  try {
+    return readImport(name, bytes, now);
+  } catch (error) {
+    return { ok: false, problem: `${name}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 export function createDecodeHost(options: HostOptions): (message: PanelToWorkerMessage) => void {
@@ -269,7 +278,7 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       case 'report':
         return options.post({ kind: 'report', request: message.request, report: report(message.id) });
       case 'read-file': {
-        const result = readImport(message.name, message.bytes, message.now);
+        const result = readFile(message.name, message.bytes, message.now);
         const buffers = result.ok ? result.streams.flatMap((stream) => (stream.chunks ?? []).map((chunk) => chunk.bytes.buffer as ArrayBuffer)) : [];
         return options.post({ kind: 'file-read', request: message.request, result }, [...new Set(buffers)]);
       }
