@@ -56,6 +56,17 @@ describe('event search', () => {
     expect(createEventSearch()(records, '  ')).toBeNull();
   });
 
+  it('keeps the matching events in stream order when a rebuilt-text match reaches back before a direct one', () => {
+    next = 0;
+    const records = [
+      chunk({ type: 'text-start', id: 't' }),
+      chunk({ type: 'text-delta', id: 't', delta: 'hel' }),
+      chunk({ type: 'data-note', data: { said: 'hello' } }),
+      chunk({ type: 'text-delta', id: 't', delta: 'lo' }),
+    ];
+    expect(createEventSearch()(records, 'hello')!.positions).toEqual([1, 2, 3]);
+  });
+
   it('a part started again under the same id is a new text', () => {
     next = 0;
     const records = [

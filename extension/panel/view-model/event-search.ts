@@ -30,6 +30,7 @@ export type TextHit = { part: string; before: string; match: string; after: stri
 /** What of an event's delta a rebuilt-text match covers (the delta's own offsets). */
 export type DeltaMarks = { field: DeltaField; delta: string; ranges: Range[] };
 
+/** A search's matches; its arrays and map grow in place as later calls take in new records. */
 export type EventSearch = {
   readonly pattern: RegExp;
   /** Positions in the records array of the events that match, ascending. */
@@ -105,66 +106,83 @@ function deltaAt(part: RebuiltPart, at: number): number {
   return low;
 }
 
-type PartHits = { part: RebuiltPart; scannedTo: number; ranges: Range[] };
+type PartHits = { part: RebuiltPart; scannedTo: number; ranges: Range[]; counted: number };
 
+/** One query's matches so far; every array only grows while the records array does. */
 type QueryState = {
   query: string;
   pattern: RegExp;
-  /** Records tested for a direct match so far, and those that matched. */
+  /** Records tested for a direct match so far. */
   tested: number;
-  direct: number[];
+  /** Which record positions match, and the same ascending (rebuilt from `marked` when a mark lands before the last). */
+  marked: Uint8Array;
+  positions: number[];
+  unsorted: boolean;
   parts: Map<RebuiltPart, PartHits>;
+  hits: TextHit[];
+  hitCount: number;
+  deltaMarks: Map<number, DeltaMarks>;
   result: EventSearch | null;
 };
 
-/** Extends a part's matches over the text appended since the last scan (a match may span the seam). */
-function scanPart(hits: PartHits, pattern: RegExp): boolean {
-  const { text } = hits.part;
-  if (text.length === hits.scannedTo) return false;
-  const lastEnd = hits.ranges.at(-1)?.[1] ?? 0;
-  const from = Math.max(lastEnd, hits.scannedTo - pattern.source.length);
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) hits.ranges.push([match.index, match.index + match[0].length]);
-  hits.scannedTo = text.length;
-  return true;
+function newQuery(query: string, pattern: RegExp): QueryState {
+  return { query, pattern, tested: 0, marked: new Uint8Array(1024), positions: [], unsorted: false, parts: new Map(), hits: [], hitCount: 0, deltaMarks: new Map(), result: null };
 }
 
-function collect(records: readonly EventRecord[], state: QueryState): EventSearch {
-  const marked = new Uint8Array(records.length);
-  for (const position of state.direct) marked[position] = 1;
-  const deltaMarks = new Map<number, DeltaMarks>();
-  const hits: TextHit[] = [];
-  let hitCount = 0;
-  for (const { part, ranges } of state.parts.values()) {
-    for (const [start, end] of ranges) {
-      const events: number[] = [];
-      for (let piece = deltaAt(part, start); piece < part.starts.length && part.starts[piece] < end; piece++) {
-        const position = part.positions[piece];
-        const record = records[position];
-        const from = part.starts[piece];
-        const delta = chunkFields(record)![part.field] as string;
-        const range: Range = [Math.max(0, start - from), Math.min(delta.length, end - from)];
-        const marks = deltaMarks.get(record.index);
-        if (marks) marks.ranges.push(range);
-        else deltaMarks.set(record.index, { field: part.field, delta, ranges: [range] });
-        marked[position] = 1;
-        events.push(record.index);
-      }
-      hitCount++;
-      if (hits.length < hitsListed) {
-        hits.push({
-          part: part.label,
-          before: part.text.slice(Math.max(0, start - snippetChars), start),
-          match: part.text.slice(start, end),
-          after: part.text.slice(end, end + snippetChars),
-          events,
-        });
-      }
+function mark(state: QueryState, position: number): void {
+  if (position >= state.marked.length) {
+    const grown = new Uint8Array(Math.max(position + 1, state.marked.length * 2));
+    grown.set(state.marked);
+    state.marked = grown;
+  }
+  if (state.marked[position]) return;
+  state.marked[position] = 1;
+  if (state.positions.length > 0 && position < state.positions[state.positions.length - 1]) state.unsorted = true;
+  state.positions.push(position);
+}
+
+/** Extends a part's matches over the text appended since the last scan (a match may span the seam). */
+function scanPart(hits: PartHits, pattern: RegExp): void {
+  const { text } = hits.part;
+  if (text.length === hits.scannedTo) return;
+  const lastEnd = hits.ranges.at(-1)?.[1] ?? 0;
+  // a match is as long as the query, and the escaped source is at least that long
+  pattern.lastIndex = Math.max(lastEnd, hits.scannedTo - pattern.source.length);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) hits.ranges.push([match.index, match.index + match[0].length]);
+  hits.scannedTo = text.length;
+}
+
+/** Takes in the part's matches not counted yet: marks their deltas and lists the first ones. */
+function countHits(records: readonly EventRecord[], state: QueryState, hits: PartHits): boolean {
+  const { part, ranges } = hits;
+  if (hits.counted === ranges.length) return false;
+  for (; hits.counted < ranges.length; hits.counted++) {
+    const [start, end] = ranges[hits.counted];
+    const events: number[] = [];
+    for (let piece = deltaAt(part, start); piece < part.starts.length && part.starts[piece] < end; piece++) {
+      const position = part.positions[piece];
+      const record = records[position];
+      const from = part.starts[piece];
+      const delta = chunkFields(record)![part.field] as string;
+      const range: Range = [Math.max(0, start - from), Math.min(delta.length, end - from)];
+      const marks = state.deltaMarks.get(record.index);
+      if (marks) marks.ranges.push(range);
+      else state.deltaMarks.set(record.index, { field: part.field, delta, ranges: [range] });
+      mark(state, position);
+      events.push(record.index);
+    }
+    state.hitCount++;
+    if (state.hits.length < hitsListed) {
+      state.hits.push({
+        part: part.label,
+        before: part.text.slice(Math.max(0, start - snippetChars), start),
+        match: part.text.slice(start, end),
+        after: part.text.slice(end, end + snippetChars),
+        events,
+      });
     }
   }
-  const positions: number[] = [];
-  marked.forEach((on, position) => on && positions.push(position));
-  return { pattern: state.pattern, positions, hits, hitCount, deltaMarks };
+  return true;
 }
 
 /**
@@ -182,21 +200,29 @@ export function createEventSearch(): (records: readonly EventRecord[], query: st
       texts = { records, scanned: 0, parts: [], open: new Map() };
       state = null;
     }
-    if (state?.query !== query.trim()) state = { query: query.trim(), pattern, tested: 0, direct: [], parts: new Map(), result: null };
-    const grew = texts.scanned < records.length || state.tested < records.length;
+    if (state?.query !== query.trim()) state = newQuery(query.trim(), pattern);
+    let changed = state.tested < records.length;
     rebuild(texts);
     const test = new RegExp(pattern.source, 'i');
     for (; state.tested < records.length; state.tested++) {
       const record = records[state.tested];
-      if (test.test(eventLabel(record)) || test.test(record.raw)) state.direct.push(state.tested);
+      if (test.test(eventLabel(record)) || test.test(record.raw)) mark(state, state.tested);
     }
-    let changed = grew;
     for (const part of texts.parts) {
       let hits = state.parts.get(part);
-      if (!hits) state.parts.set(part, (hits = { part, scannedTo: 0, ranges: [] }));
-      changed = scanPart(hits, pattern) || changed;
+      if (!hits) state.parts.set(part, (hits = { part, scannedTo: 0, ranges: [], counted: 0 }));
+      scanPart(hits, pattern);
+      changed = countHits(records, state, hits) || changed;
     }
-    if (changed || !state.result) state.result = collect(records, state);
+    if (state.unsorted) {
+      state.positions = [];
+      state.marked.forEach((on, position) => on && state!.positions.push(position));
+      state.unsorted = false;
+    }
+    if (changed || !state.result) {
+      const { positions, hits, hitCount, deltaMarks } = state;
+      state.result = { pattern: state.pattern, positions, hits, hitCount, deltaMarks };
+    }
     return state.result;
   };
 }

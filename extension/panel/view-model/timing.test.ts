@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord, Summary } from '../../../protocol/index.js';
-import { arrivalLanes, computeTiming, findGaps, longestFirst, stallText, stepSpans } from './timing.js';
+import { arrivalLanes, computeTiming, gapsOf, stallText, stepSpans } from './timing.js';
 
 function at(index: number, time: number | null, kind: EventRecord['kind'] = 'chunk', type: string | null = null): EventRecord {
   return { index, kind, type, raw: '', at: time, sse: { event: null, id: null }, issues: [] };
@@ -23,26 +23,33 @@ const summary: Summary = {
 const records = [at(0, 40), at(1, 60), at(2, 3000, 'comment'), at(3, 6000, 'comment'), at(4, 7060), at(5, 7100)];
 
 describe('gaps', () => {
-  it('measures gaps between data events in time order, counting heartbeats inside them', () => {
-    const gaps = findGaps(records, 5000, null);
-    expect(gaps.map((gap) => gap.ms)).toEqual([20, 7000, 40]);
-    expect(gaps[1]).toEqual({ afterEvent: 1, beforeEvent: 4, fromMs: 60, ms: 7000, heartbeats: 2, stall: true });
-    expect(longestFirst(gaps).map((gap) => gap.ms)).toEqual([7000, 40, 20]);
+  it('measures gaps between data events, counting heartbeats inside them, and keeps the longest and every stall', () => {
+    const gaps = gapsOf(records, 5000, null, 10);
+    expect(gaps.longest.map((gap) => gap.ms)).toEqual([7000, 40, 20]);
+    expect(gaps.longest[0]).toEqual({ afterEvent: 1, beforeEvent: 4, fromMs: 60, ms: 7000, heartbeats: 2, stall: true });
+    expect(gaps.stalls).toEqual([gaps.longest[0]]);
+  });
+
+  it('keeps only the top longest, and stalls in time order beyond them', () => {
+    const spaced = [at(0, 0), at(1, 6000), at(2, 6010), at(3, 13_000), at(4, 13_005)];
+    const gaps = gapsOf(spaced, 5000, null, 1);
+    expect(gaps.longest.map((gap) => gap.ms)).toEqual([6990]);
+    expect(gaps.stalls.map((gap) => gap.afterEvent)).toEqual([0, 2]);
   });
 
   it('adds the trailing gap of a stream still waiting, or ended after a silence', () => {
-    const gaps = findGaps(records, 5000, 15_100);
-    expect(gaps.at(-1)).toEqual({ afterEvent: 5, beforeEvent: null, fromMs: 7100, ms: 8000, heartbeats: 0, stall: true });
-    expect(findGaps(records, 5000, 7100)).toHaveLength(3);
+    const gaps = gapsOf(records, 5000, 15_100, 10);
+    expect(gaps.longest[0]).toEqual({ afterEvent: 5, beforeEvent: null, fromMs: 7100, ms: 8000, heartbeats: 0, stall: true });
+    expect(gapsOf(records, 5000, 7100, 10).longest).toHaveLength(3);
   });
 });
 
 describe('gaps after the turn ended', () => {
   it('are no stalls: after finish or abort the chat is over', () => {
     const finished = [at(0, 0), at(1, 10, 'chunk', 'finish'), at(2, 9000, 'done')];
-    expect(findGaps(finished, 5000, 20_000).map((gap) => gap.stall)).toEqual([false, false, false]);
+    expect(gapsOf(finished, 5000, 20_000, 10).stalls).toEqual([]);
     const aborted = [at(0, 0), at(1, 6000, 'chunk', 'abort')];
-    expect(findGaps(aborted, 5000, 20_000).map((gap) => gap.stall)).toEqual([true, false]);
+    expect(gapsOf(aborted, 5000, 20_000, 10).stalls.map((gap) => gap.beforeEvent)).toEqual([1]);
   });
 });
 
