@@ -4,19 +4,16 @@
  * and apply to the next capture; a stream that streams past its budget shows, while still live,
  * that it was truncated, by which budget and what was kept, and the tab's bytes figure grows.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startMockServer, type MockServer } from '../../mock-server/index.js';
+import { expect, test } from '@playwright/test';
 import { limits } from '../../protocol/limits.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import type { Panel } from './support/devtools.js';
+import { openMockDevtools, type MockDevtools } from './support/mock-devtools.js';
 
-let server: MockServer;
-let devtools: DevtoolsBrowser;
-let page: Page;
+let mock: MockDevtools;
 let panel: Panel;
 
 /** 1.5 MB of text in 16 KB deltas, then parked live at a hold until the test releases it. */
 const pastBudget = {
-  name: 'past-budget',
   expect: [],
   steps: [
     { step: 'chunk', chunk: { type: 'start' } },
@@ -29,17 +26,12 @@ const pastBudget = {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startMockServer({ port: 0 });
-  server.addScenario(pastBudget);
-  devtools = await launchWithDevtools();
-  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
-  await page.goto(`${server.url}/api/scenarios`);
-  panel = await devtools.openPanel(page);
+  mock = await openMockDevtools({ 'past-budget': pastBudget });
+  panel = mock.panel;
 });
 
 test.afterAll(async () => {
-  await devtools?.close();
-  await server?.close();
+  await mock?.close();
 });
 
 const budgetField = (field: string) => `document.querySelector('[data-testid=budget-${field}]')`;
@@ -100,14 +92,8 @@ test('budgets show their defaults, refuse a bad value with a clear error, and ar
 test('a stream past its budget is marked truncated while live, says which budget and what was kept, and the tab figure grows', async () => {
   await openSettings();
   const before = await tabUsage();
-  await page.evaluate(() => {
-    void fetch('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-streamscope-scenario': 'past-budget' },
-      body: JSON.stringify({ id: 'budget', messages: [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'Stream past the budget' }] }] }),
-    }).then((response) => response.text());
-  });
-  await server.held('past-budget-end');
+  await mock.chat('past-budget', 'Stream past the budget');
+  await mock.server.held('past-budget-end');
   const rows = await panel.waitForRows('the stream, live and truncated', (rows) => rows.some((row) => row.text.includes('Stream past the budget') && row.text.includes('truncated')));
   expect(rows.find((row) => row.text.includes('Stream past the budget'))!.state).toBe('live');
   await panel.select('Stream past the budget');
@@ -124,7 +110,7 @@ test('a stream past its budget is marked truncated while live, says which budget
   };
   await panel.waitFor<string | null>(`document.querySelector('[data-testid=tab-usage]')?.textContent ?? null`, 'the figure with the kept bytes', (text) => kb(text) >= keptKb);
   expect(kb(before)).toBeLessThan(keptKb);
-  server.release('past-budget-end');
+  mock.server.release('past-budget-end');
   await panel.waitForRows('the stream ended, still truncated', (rows) => rows.some((row) => row.text.includes('Stream past the budget') && row.state !== 'live' && row.text.includes('truncated')));
   const ended = await panel.waitFor<string>(`document.querySelector('[data-testid=cap-note]')?.textContent ?? ''`, 'the note once ended', (text) => text.startsWith('Capture truncated:'));
   expect(ended).toContain('The stream reached its size budget');

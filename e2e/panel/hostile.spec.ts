@@ -6,13 +6,11 @@
  * of theirs runs — and while they decode the panel keeps answering: selecting another stream and
  * switching views gets painted (each step waits for the condition, then a frame; nothing is timed).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startMockServer, type MockServer } from '../../mock-server/index.js';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { expect, test } from '@playwright/test';
+import type { Panel } from './support/devtools.js';
+import { openMockDevtools, type MockDevtools } from './support/mock-devtools.js';
 
-let server: MockServer;
-let devtools: DevtoolsBrowser;
-let page: Page;
+let mock: MockDevtools;
 let panel: Panel;
 
 const script = '<script>window.pwned = "script"</script>';
@@ -23,6 +21,8 @@ const toolCalls = 100_000;
 const depth = 10_000;
 
 const chunk = (value: unknown) => ({ step: 'chunk', chunk: value });
+/** A stream of `steps` between `start` and `finish`, then `[DONE]`. */
+const framed = (...steps: object[]) => ({ expect: [], steps: [chunk({ type: 'start' }), ...steps, chunk({ type: 'finish' }), { step: 'done' }] });
 
 const scenarios = {
   'hostile-markup': {
@@ -49,37 +49,13 @@ const scenarios = {
       { step: 'done' },
     ],
   },
-  'hostile-big-delta': {
-    expect: [],
-    steps: [
-      chunk({ type: 'start' }),
-      { step: 'text', text: 'x'.repeat(1024), repeat: 10 * 1024 },
-      chunk({ type: 'finish' }),
-      { step: 'done' },
-    ],
-  },
-  'hostile-deep': {
-    expect: [],
-    steps: [
-      chunk({ type: 'start' }),
-      { step: 'raw', data: `data: {"type":"data-deep","data":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}\n\n` },
-      chunk({ type: 'finish' }),
-      { step: 'done' },
-    ],
-  },
-  'hostile-tools': {
-    expect: [],
-    steps: [
-      chunk({ type: 'start' }),
-      {
-        step: 'raw',
-        data: Array.from({ length: toolCalls }, (_, n) => `data: {"type":"tool-input-available","toolCallId":"c${n}","toolName":"t","input":{"n":${n}}}\n\n`).join(''),
-      },
-      chunk({ type: 'finish' }),
-      { step: 'done' },
-    ],
-  },
-  calm: { expect: [], steps: [chunk({ type: 'start' }), { step: 'text', text: 'calm' }, chunk({ type: 'finish' }), { step: 'done' }] },
+  'hostile-big-delta': framed({ step: 'text', text: 'x'.repeat(1024), repeat: 10 * 1024 }),
+  'hostile-deep': framed({ step: 'raw', data: `data: {"type":"data-deep","data":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}\n\n` }),
+  'hostile-tools': framed({
+    step: 'raw',
+    data: Array.from({ length: toolCalls }, (_, n) => `data: {"type":"tool-input-available","toolCallId":"c${n}","toolName":"t","input":{"n":${n}}}\n\n`).join(''),
+  }),
+  calm: framed({ step: 'text', text: 'calm' }),
 };
 
 /** Events each stream sends, as the panel counts them once decoded. */
@@ -92,32 +68,15 @@ const finalEvents: Record<string, number> = {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startMockServer({ port: 0 });
-  for (const [name, scenario] of Object.entries(scenarios)) server.addScenario({ name, ...scenario });
-  devtools = await launchWithDevtools();
-  page = devtools.context.pages()[0] ?? (await devtools.context.newPage());
-  await page.goto(`${server.url}/api/scenarios`);
-  panel = await devtools.openPanel(page);
+  mock = await openMockDevtools(scenarios);
+  panel = mock.panel;
 });
 
 test.afterAll(async () => {
-  await devtools?.close();
-  await server?.close();
+  await mock?.close();
 });
 
-/** Posts a chat for `scenario` with `prompt` as its last user message; reads the reply without waiting for it. */
-function chat(scenario: string, prompt: string, query = ''): Promise<void> {
-  return page.evaluate(
-    ({ scenario, prompt, query }) => {
-      void fetch(`/api/chat${query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-streamscope-scenario': scenario },
-        body: JSON.stringify({ id: scenario, messages: [{ id: 'u', role: 'user', parts: [{ type: 'text', text: prompt }] }] }),
-      }).then((response) => response.text());
-    },
-    { scenario, prompt, query },
-  );
-}
+const chat = (scenario: string, prompt: string, query: string) => mock.chat(scenario, prompt, query);
 
 /**
  * Selects the stream whose URL has `query` and switches to view `key`, then resolves once the
