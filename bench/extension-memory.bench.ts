@@ -1,11 +1,13 @@
 /**
- * The extension process's memory under a flood (issue 13): a page posts 500 forged stream starts
- * with every metadata field at its cap (200 headers of 8 KB each way, a 64 KB body: about 3.3 MB
- * each, 1.6 GB in all — before the budgets, 500 of these took the process to 9 GB and crashed it)
- * while another tab streams. Printed: the peak resident memory of the extension's process (read
- * from /proc every 100 ms) and the peak JS heap of its service worker (CDP `Runtime.getHeapUsage`),
- * each against the same extension idle for as long, in the same run; and whether the other tab's
- * capture survived whole. Nothing is asserted.
+ * The extension process's memory under floods (issue 13) while another tab streams: a page posts
+ * 500 forged stream starts (1) with every metadata field at its cap (200 headers of 8 KB each way,
+ * a 64 KB body: about 3.3 MB each, 1.6 GB in all — before the budgets, 500 of these took the
+ * process to 9 GB and crashed it), dropped at the relay by the per-message budget; (2) each just
+ * under that budget (about 0.9 MB, 450 MB in all), which reach the background and stop at the tab's
+ * budget. Printed: the peak resident memory of the extension's process (read from /proc every
+ * 100 ms) and the peak JS heap of its service worker (CDP `Runtime.getHeapUsage`), against the same
+ * extension idle, in the same run; and whether the other tab's capture survived whole. Nothing is
+ * asserted.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -102,7 +104,7 @@ export async function run(): Promise<void> {
     await victim.goto(`${server.base}/page/victim`);
     const attacker = await extension.context.newPage();
     await attacker.goto(`${server.base}/page/attacker`);
-    const victimTab = await extension.tabIdOf(victim);
+    const [victimTab, attackerTab] = [await extension.tabIdOf(victim), await extension.tabIdOf(attacker)];
     await extension.serviceWorker();
     const browser = extension.context.browser();
     if (!browser) throw new Error('no browser CDP session for a persistent context');
@@ -112,34 +114,47 @@ export async function run(): Promise<void> {
     const idle = new Promise((resolve) => setTimeout(resolve, idleMs));
     const [idleRss, idleHeap] = await Promise.all([peakWhile(rss, idle), peakWhile(heap, idle)]);
 
-    const started = Date.now();
-    const flood = (async () => {
-      const reading = victim.evaluate(async (base) => (await fetch(`${base}/stream/slow`)).text(), server.base);
-      await attacker.evaluate((starts) => {
-        const headers = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`h${index}`, 'v'.repeat(8 * 1024 - 8)]));
-        const meta = {
-          transport: 'fetch', url: `https://flood.invalid/${'u'.repeat(8000)}`, method: 'POST', requestHeaders: headers, requestBody: 'b'.repeat(64 * 1024),
-          status: 200, statusText: 'OK', responseHeaders: headers, startedAt: Date.now(), frameUrl: location.href, bytes: 'wire', note: null,
-        };
-        for (let index = 0; index < starts; index++) {
-          window.postMessage({ source: 'streamscope:page', messages: [{ kind: 'stream-start', streamId: `flood-${index}`, meta }] }, '*');
-        }
-      }, starts);
-      await reading;
-      // the background has the victim's stream once its capture ended
-      for (;;) {
-        const streams = await extension.captured(victimTab);
-        if (streams.some((stream) => stream.info.end)) return streams;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    })();
-    const [floodRss, floodHeap, victimStreams] = await Promise.all([peakWhile(rss, flood), peakWhile(heap, flood), flood]);
-    const seconds = (Date.now() - started) / 1000;
+    console.log(`extension process peak RSS idle (baseline, ${idleMs / 1000} s): ${mb(idleRss)}; service worker peak JS heap idle: ${mb(idleHeap)}`);
 
-    const whole = victimStreams.length === 1 && victimStreams[0].bytes.equals(streamBytes('slow')) && victimStreams[0].info.end?.outcome === 'complete';
-    console.log(`extension process peak RSS: idle ${mb(idleRss)} (baseline, ${idleMs / 1000} s); during a flood of ${starts} max-size forged starts (${seconds.toFixed(1)} s) ${mb(floodRss)} → ${(floodRss / idleRss).toFixed(2)}x`);
-    console.log(`service worker peak JS heap: idle ${mb(idleHeap)} (baseline); during the flood ${mb(floodHeap)} → ${(floodHeap / idleHeap).toFixed(2)}x`);
-    console.log(`the other tab's stream during the flood: ${whole ? 'captured whole, complete' : `NOT whole: ${JSON.stringify(victimStreams.map((stream) => [stream.bytes.length, stream.info.end]))}`}`);
+    const floods = [
+      { name: 'every field at its cap (dropped at the relay)', headers: 200, headerChars: 8 * 1024 - 8 },
+      { name: 'just under the per-message budget (stopped by the tab budget)', headers: 100, headerChars: 4 * 1024 },
+    ];
+    for (const [round, { name, headers, headerChars }] of floods.entries()) {
+      const started = Date.now();
+      const flood = (async () => {
+        const reading = victim.evaluate(async (base) => (await fetch(`${base}/stream/slow`)).text(), server.base);
+        await attacker.evaluate(
+          ({ starts, headers, headerChars, round }) => {
+            const fields = Object.fromEntries(Array.from({ length: headers }, (_, index) => [`h${index}`, 'v'.repeat(headerChars)]));
+            const meta = {
+              transport: 'fetch', url: `https://flood.invalid/${'u'.repeat(8000)}`, method: 'POST', requestHeaders: fields, requestBody: 'b'.repeat(64 * 1024),
+              status: 200, statusText: 'OK', responseHeaders: fields, startedAt: Date.now(), frameUrl: location.href, bytes: 'wire', note: null,
+            };
+            for (let index = 0; index < starts; index++) {
+              window.postMessage({ source: 'streamscope:page', messages: [{ kind: 'stream-start', streamId: `flood-${round}-${index}`, meta }] }, '*');
+            }
+          },
+          { starts, headers, headerChars, round },
+        );
+        await reading;
+        // the background has the victim's stream of this round once its capture ended
+        for (;;) {
+          const streams = await extension.captured(victimTab);
+          if (streams.length === round + 1 && streams[round].info.end) return streams[round];
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      })();
+      const [floodRss, floodHeap, victimStream] = await Promise.all([peakWhile(rss, flood), peakWhile(heap, flood), flood]);
+      const seconds = (Date.now() - started) / 1000;
+      const whole = victimStream.bytes.equals(streamBytes('slow')) && victimStream.info.end?.outcome === 'complete';
+      console.log(`flood of ${starts} forged starts, ${name}, ${seconds.toFixed(1)} s:`);
+      console.log(`  extension process peak RSS ${mb(floodRss)} → ${(floodRss / idleRss).toFixed(2)}x idle; service worker peak JS heap ${mb(floodHeap)} → ${(floodHeap / idleHeap).toFixed(2)}x idle`);
+      console.log(`  the other tab's stream: ${whole ? 'captured whole, complete' : `NOT whole: ${victimStream.bytes.length} bytes, ${JSON.stringify(victimStream.info.end)}`}`);
+      const kept = await extension.captured(attackerTab);
+      const metaBytes = kept.reduce((sum, stream) => sum + JSON.stringify(stream.info.meta).length, 0);
+      console.log(`  the flooding tab: ${kept.length} forged streams kept (${mb(metaBytes)} of metadata), the rest dropped with a note`);
+    }
     console.log(`machine load (1-min average) during the run: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
   } finally {
     await extension.close();
