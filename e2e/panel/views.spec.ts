@@ -87,6 +87,12 @@ test('searching the rebuilt text finds a word split across deltas and leads to t
   const inspector = await demo.panel.waitFor<Inspector>(readInspector, 'the inspector of event 2', (value) => value !== null && value.title.startsWith('Event 2'));
   expect(inspector!.raw).toEqual(['hel']);
   expect(inspector!.json).toEqual(['hel']);
+
+  // the Message view marks it whole in the text the client rebuilt
+  await press('3');
+  const marked = await demo.panel.waitFor<string[]>(`[...document.querySelectorAll('[data-testid=message] [data-testid=part-text] mark')].map((mark) => mark.textContent)`, 'the match in the message', (value) => Array.isArray(value) && value.length > 0);
+  expect(marked).toEqual(['hello']);
+  await press('1');
   await demo.panel.searchEvents('');
 });
 

@@ -1,11 +1,15 @@
-/** The assistant message as the AI SDK client will rebuild it from this stream. */
+/** The assistant message as the AI SDK client will rebuild it from this stream; the events search marked in its text. */
+import { useStore } from '../state/store.js';
 import type { StreamEntry } from '../state/stream-entry.js';
 import { compactJson } from '../view-model/format.js';
 import { messageItems, stepOf } from '../view-model/message-parts.js';
+import { queryPattern } from '../view-model/text-ranges.js';
 import { PartView } from './PartView.js';
 import { useReport } from './use-report.js';
 
 export function MessageView({ entry }: { entry: StreamEntry }) {
+  const { filter } = useStore();
+  const search = queryPattern(filter.events.value);
   const report = useReport(entry);
   if (!report) return <p class="empty-state">Decoding…</p>;
   const message = report.message;
@@ -32,7 +36,7 @@ export function MessageView({ entry }: { entry: StreamEntry }) {
       </div>
       {items.length === 0 && <p class="empty-state">No parts yet.</p>}
       {items.map((item, position) => (
-        <PartView key={position} item={item} step={steps[position]} />
+        <PartView key={position} item={item} step={steps[position]} search={search} />
       ))}
     </div>
   );

@@ -1,6 +1,8 @@
 /** One part of the reassembled message. */
 import type { PartItem } from '../view-model/message-parts.js';
 import { prettyJson } from '../view-model/format.js';
+import { matchRanges } from '../view-model/text-ranges.js';
+import { Marked } from './Marked.js';
 
 function StateTag({ state }: { state: string | null }) {
   return state ? <span class={`part-state state-${state}`}>{state}</span> : null;
@@ -16,7 +18,8 @@ function Json({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-export function PartView({ item, step }: { item: PartItem; step: number }) {
+/** `search`: the events search, whose matches are marked in text and reasoning (null: none). */
+export function PartView({ item, step, search = null }: { item: PartItem; step: number; search?: RegExp | null }) {
   switch (item.kind) {
     case 'step':
       return <div class="part-step">step {step}</div>;
@@ -27,7 +30,9 @@ export function PartView({ item, step }: { item: PartItem; step: number }) {
           <div class="part-head">
             {item.kind} <StateTag state={item.state} />
           </div>
-          <div class="part-text">{item.text}</div>
+          <div class="part-text">
+            <Marked text={item.text} ranges={matchRanges(item.text, search)} />
+          </div>
         </div>
       );
     case 'tool':
