@@ -195,7 +195,7 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
   expect(stallFindings.every((text) => !text.includes('still waiting'))).toBe(true);
 });
 
-test('a stall in the chart and a gap in the table jump to their event in the Events view', async () => {
+test('a stall in the chart and a gap in the table jump to their event in the Events view, shown even where the search hides its row', async () => {
   const inspectorOf = (index: number) =>
     demo.panel.waitFor<Inspector>(readInspector, `the Events view showing event ${index}`, (value) => value !== null && value.title.startsWith(`Event ${index}`));
   await press('4');
@@ -203,12 +203,16 @@ test('a stall in the chart and a gap in the table jump to their event in the Eve
   await inspectorOf(5);
   expect(await demo.panel.evaluate<string>(`document.querySelector('.tab.active').textContent`)).toContain('Events');
 
+  // a search that hides the event's row does not hide the event opened from a gap
+  await demo.panel.searchEvents('Thinking');
+  await demo.panel.waitFor<Marks>(readEvents, 'only the "Thinking" delta', (view) => view.rows.length === 1);
   await press('4');
   await demo.panel.waitFor<boolean>(
     `(() => { const jump = [...document.querySelectorAll('[data-testid=gap-row] [data-testid=gap-jump]')].find((link) => link.textContent === '#11'); jump?.click(); return Boolean(jump); })()`,
     'the gap ended by event #11 in the table',
   );
   await inspectorOf(11);
+  await demo.panel.searchEvents('');
 });
 
 test("the panel follows DevTools' theme when the user switches it", async () => {

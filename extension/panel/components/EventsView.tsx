@@ -35,7 +35,8 @@ export function EventsView({ entry }: { entry: StreamEntry }) {
   const kept = keepEvents(records, search, filter.onlyFlagged.value ? flagged : null);
   const eventIndex = selection.eventIndex.value;
   const selected = eventIndex === null ? -1 : kept.rowOf(eventIndex);
-  const selectedRecord = selected < 0 ? undefined : records[kept.recordAt(selected)];
+  // an event opened from elsewhere (a finding, a gap) shows even when the search hides its row
+  const selectedRecord = selected >= 0 ? records[kept.recordAt(selected)] : eventIndex === null ? undefined : records.find((record) => record.index === eventIndex);
 
   return (
     <div class="events-view">
