@@ -17,12 +17,6 @@ export function metaBytes(meta: StreamMeta): number {
   return JSON.stringify(meta).length;
 }
 
-/** Bytes a base64 string decodes to. */
-export function decodedLength(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return Math.floor((base64.length * 3) / 4) - padding;
-}
-
 export type Use = { stream: number; tab: number; total: number };
 export type Refusal = 'stream' | 'tab' | 'total';
 

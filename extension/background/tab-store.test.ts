@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { limits } from '../shared/messages.js';
 import { b64, batch, chunk, end, meta, start } from '../test-support/capture.js';
 import { createChangeLog } from './change-log.js';
-import { decodedLength, metaBytes } from './quota.js';
+import { decodedLength } from '../shared/base64.js';
+import { metaBytes } from './quota.js';
 import { createTabStore } from './tab-store.js';
 
 const tabA = { tabId: 1, frameId: 0, documentId: 'docA' };

@@ -6,7 +6,8 @@
 import { limits } from '../shared/hops.js';
 import { defaultBudgets, type BackgroundToPanelMessage, type Budgets, type CapturedChunk, type RelayMessage, type RelayToBackgroundMessage, type StreamInfo } from '../shared/messages.js';
 import type { ChangeLog } from './change-log.js';
-import { consistentBudgets, decodedLength, metaBytes, refusal, truncationNote, type Refusal } from './quota.js';
+import { decodedLength } from '../shared/base64.js';
+import { consistentBudgets, metaBytes, refusal, truncationNote, type Refusal } from './quota.js';
 import { createStreamRoutes, type Sender } from './stream-routes.js';
 import type { StreamRecord } from './stored-values.js';
 

@@ -48,7 +48,7 @@ describe('panel client', () => {
         reset: () => log.push('reset'),
         ready: () => log.push('ready'),
         streamAdded: (stream) => log.push(`added ${stream.meta.url}`),
-        data: (_, chunks) => log.push(`data ${chunks.map((chunk) => new TextDecoder().decode(chunk.bytes)).join('')}`),
+        data: (_, chunks) => log.push(`data ${chunks.map((chunk) => Buffer.from(chunk.base64, 'base64').toString()).join('')}`),
         ended: (_, end) => log.push(`ended ${end.outcome}`),
       },
       background.connect,

@@ -31,7 +31,7 @@ export function storeEvents(store: PanelStore, hooks: Hooks): PanelEvents {
       streams.start(stream.id, stream.meta);
     },
     data(streamId, chunks) {
-      for (const chunk of chunks) streams.push(streamId, chunk.bytes, chunk.at);
+      streams.pushEncoded(streamId, chunks);
     },
     // shown at once, while the stream is still live: the page goes on, the capture has stopped
     truncated(streamId, bytes, note) {

@@ -9,7 +9,8 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { continuedMessage } from '../../../protocol/index.js';
 import type { DecodeReport, EventRecord, Finding, Summary, UIMessage } from '../../../protocol/index.js';
-import type { StreamMeta } from '../../shared/messages.js';
+import { decodedLength } from '../../shared/base64.js';
+import type { CapturedChunk, StreamMeta } from '../../shared/messages.js';
 import type { DecodeClient, KeptChunk } from '../worker/decode-client.js';
 import type { DecodeProgress } from '../worker/decode-messages.js';
 import { parseBody, promptOf } from '../view-model/prompt.js';
@@ -64,6 +65,8 @@ export type StreamEntry = {
   push(bytes: Uint8Array | string, at: number | null): void;
   /** Many pieces at once (an imported stream): one message to the decode worker. */
   pushAll(chunks: readonly { bytes: Uint8Array; at: number | null }[]): void;
+  /** Captured chunks still in base64, passed on as they are: the decode worker decodes them. */
+  pushEncoded(chunks: readonly CapturedChunk[]): void;
   /** Time passes with no data (live streams): lets a stall show while it lasts. */
   tick(at: number): void;
   end(at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
@@ -197,6 +200,12 @@ export function createStreamEntry(id: string, meta: StreamMeta, decoding: Decode
       byteCount += chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
       settled = false;
       decoding.push(id, [...chunks]);
+    },
+    pushEncoded(chunks) {
+      if (status.peek() !== 'live' || chunks.length === 0) return;
+      byteCount += chunks.reduce((sum, chunk) => sum + decodedLength(chunk.base64), 0);
+      settled = false;
+      decoding.pushEncoded(id, [...chunks]);
     },
     tick(at) {
       if (status.peek() === 'live') decoding.tick(id, at);

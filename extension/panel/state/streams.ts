@@ -4,7 +4,7 @@
  * only while no hooked stream matches them.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { StreamMeta } from '../../shared/messages.js';
+import type { CapturedChunk, StreamMeta } from '../../shared/messages.js';
 import { createDecodeClient, type DecodeClient } from '../worker/decode-client.js';
 import { inlineDecodePort } from '../worker/inline-port.js';
 import type { ImportedStream } from '../view-model/imports.js';
@@ -16,6 +16,8 @@ export type StreamsStore = {
   get(id: string): StreamEntry | undefined;
   start(id: string, meta: StreamMeta): StreamEntry;
   push(id: string, bytes: Uint8Array | string, at: number | null): void;
+  /** Captured chunks as the background sent them (base64): the decode worker decodes them. */
+  pushEncoded(id: string, chunks: readonly CapturedChunk[]): void;
   end(id: string, at: number | null, outcome: Exclude<StreamStatus, 'live'>, error?: string): void;
   /**
    * A whole response body from the network log; ignored when the hook captured the same request.
@@ -90,6 +92,9 @@ export function createStreamsStore(options: StreamsStoreOptions = {}): StreamsSt
     start,
     push(id, bytes, at) {
       byId.get(id)?.push(bytes, at);
+    },
+    pushEncoded(id, chunks) {
+      byId.get(id)?.pushEncoded(chunks);
     },
     end(id, at, outcome, error) {
       byId.get(id)?.end(at, outcome, error);

@@ -5,7 +5,7 @@
  */
 import type { DecodeReport, ResponseInfo } from '../../../protocol/index.js';
 import type { ImportResult } from '../view-model/imports.js';
-import type { DecodeProgress, DecodeSettings, PanelChunkIn, PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
+import type { DecodeProgress, DecodeSettings, EncodedChunk, PanelChunkIn, PanelToWorkerMessage, WorkerToPanelMessage } from './decode-messages.js';
 
 /** A worker, or an in-process host for tests. */
 export type DecodePort = {
@@ -19,6 +19,8 @@ export type DecodeClient = {
   configure(settings: DecodeSettings): void;
   start(id: string, request: { requestBody: string | null; response: ResponseInfo | undefined }, onProgress: (progress: DecodeProgress) => void): void;
   push(id: string, chunks: PanelChunkIn[]): void;
+  /** Captured chunks in base64, decoded in the worker rather than on the panel's UI thread. */
+  pushEncoded(id: string, chunks: EncodedChunk[]): void;
   tick(id: string, at: number): void;
   end(id: string, at: number | null, cancelled: string | null): void;
   remove(ids: readonly string[]): void;
@@ -91,6 +93,7 @@ export function createDecodeClient(port: DecodePort, options: DecodeClientOption
       const transfer = chunks.flatMap((chunk) => (typeof chunk.bytes === 'string' ? [] : [chunk.bytes.buffer as ArrayBuffer]));
       port.postMessage({ kind: 'push', id, chunks }, transfer);
     },
+    pushEncoded: (id, chunks) => port.postMessage({ kind: 'push-encoded', id, chunks }),
     tick: (id, at) => port.postMessage({ kind: 'tick', id, at }),
     end: (id, at, cancelled) => port.postMessage({ kind: 'end', id, at, cancelled }),
     remove(ids) {

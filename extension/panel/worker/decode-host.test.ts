@@ -49,6 +49,24 @@ describe('decode host', () => {
     expect(all.flatMap((item) => item.findings)).toEqual([]);
   });
 
+  it('decodes base64 chunks as captured, a character split between two of them included, and keeps their bytes', () => {
+    const { receive, posted, runAll, progress } = hostWith();
+    const body = new TextEncoder().encode(encodeChunk({ type: 'start' }) + encodeChunk({ type: 'text-start', id: 't' }) + encodeChunk({ type: 'text-delta', id: 't', delta: 'é✓' }));
+    const cut = body.indexOf(0xe2) + 1;
+    const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    receive({ kind: 'start', id: 's', requestBody: null, response: undefined });
+    receive({ kind: 'push-encoded', id: 's', chunks: [{ at: 1, base64: base64(body.subarray(0, cut)) }, { at: 2, base64: base64(body.subarray(cut)) }] });
+    runAll();
+    const records = progress().flatMap((item) => item.records);
+    expect(records.map((record) => record.chunk)).toEqual([{ type: 'start' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'é✓' }]);
+    receive({ kind: 'bytes', id: 's', request: 3 });
+    const answer = posted.at(-1);
+    expect(answer?.kind === 'bytes' && answer.chunks?.map((chunk) => [chunk.at, base64(chunk.bytes)])).toEqual([
+      [1, base64(body.subarray(0, cut))],
+      [2, base64(body.subarray(cut))],
+    ]);
+  });
+
   it('keeps at most the cap of events per stream and says how many it dropped; findings still cover them', () => {
     const { receive, runAll, progress } = hostWith({ limits: { eventsPerStream: 10, bytesPerTab: 1e9 } });
     receive({ kind: 'start', id: 's', requestBody: null, response: undefined });

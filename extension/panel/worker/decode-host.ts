@@ -13,6 +13,7 @@ import {
   type PanelToWorkerMessage,
   type WorkerToPanelMessage,
 } from './decode-messages.js';
+import { fromBase64 } from '../../shared/base64.js';
 import { eventPreview } from '../view-model/event-row.js';
 import { readImport, type ImportResult } from '../view-model/imports.js';
 
@@ -228,6 +229,16 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
     options.schedule(pump);
   }
 
+  function push(id: string, chunks: readonly PanelChunkIn[]): void {
+    const stream = streams.get(id);
+    if (!stream || stream.endAt !== undefined) return;
+    for (const chunk of chunks) {
+      keep(stream, chunk);
+      stream.queue.push(...piecesOf(chunk, pieceBytes));
+    }
+    wake();
+  }
+
   function report(id: string): DecodeReport | null {
     const stream = streams.get(id);
     if (!stream) return null;
@@ -244,15 +255,13 @@ export function createDecodeHost(options: HostOptions): (message: PanelToWorkerM
       case 'start':
         if (!streams.has(message.id)) streams.set(message.id, open(message.id, message.requestBody, message.response));
         return wake();
-      case 'push': {
-        const stream = streams.get(message.id);
-        if (!stream || stream.endAt !== undefined) return;
-        for (const chunk of message.chunks) {
-          keep(stream, chunk);
-          stream.queue.push(...piecesOf(chunk, pieceBytes));
-        }
-        return wake();
-      }
+      case 'push':
+        return push(message.id, message.chunks);
+      case 'push-encoded':
+        return push(
+          message.id,
+          message.chunks.map(({ base64, at }) => ({ bytes: fromBase64(base64), at })),
+        );
       case 'tick': {
         const stream = streams.get(message.id);
         if (!stream || stream.endAt !== undefined || stream.queue.length > 0) return;

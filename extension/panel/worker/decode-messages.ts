@@ -4,6 +4,7 @@
  * findings and summaries in slices, so no stream can keep the panel's UI thread busy.
  */
 import { limits, type AppSchemas, type ClientVersion, type DecodeReport, type Dialect, type EventRecord, type Finding, type ResponseInfo, type Summary } from '../../../protocol/index.js';
+import type { CapturedChunk } from '../../shared/messages.js';
 import type { ImportResult } from '../view-model/imports.js';
 
 /** What the panel judges streams by; changing it re-decodes every stream from its kept bytes. */
@@ -26,12 +27,15 @@ export const panelLimits = {
 } as const;
 
 export type PanelChunkIn = { bytes: Uint8Array | string; at: number | null };
+/** A chunk as the background captured it: bytes in base64, `at` ms since the response started. */
+export type EncodedChunk = CapturedChunk;
 
 export type PanelToWorkerMessage =
   | { kind: 'settings'; settings: DecodeSettings }
   /** `response`: status and headers where known (checked as `header-problem`, named in `wrong-protocol`). */
   | { kind: 'start'; id: string; requestBody: string | null; response: ResponseInfo | undefined }
   | { kind: 'push'; id: string; chunks: PanelChunkIn[] }
+  | { kind: 'push-encoded'; id: string; chunks: EncodedChunk[] }
   | { kind: 'tick'; id: string; at: number }
   /** `cancelled`: the page stopped reading (its own stop), in its words; not a server fault. */
   | { kind: 'end'; id: string; at: number | null; cancelled: string | null }
