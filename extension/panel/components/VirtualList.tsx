@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { scrollToReveal, virtualWindow } from '../view-model/virtual-window.js';
+import { endScrollTop, sameWindow, scrollToReveal, virtualWindow, type VirtualWindow } from '../view-model/virtual-window.js';
 
 type Props = {
   count: number;
@@ -44,9 +44,15 @@ function nextPosition(key: string, current: number | null, count: number, page: 
 
 export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, follow = false, label, testId }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Where the viewport is scrolled, and the window last rendered: a scroll event renders again
+  // only when it brings other rows into view (following the live end scrolls, but the render that
+  // appended the rows already drew the end, so the list's own scroll costs no second render).
+  const scrollTop = useRef(0);
+  const shown = useRef<VirtualWindow | null>(null);
+  const [, setRenders] = useState(0);
   const [height, setHeight] = useState(400);
   const atBottom = useRef(true);
+  const following = follow && atBottom.current && selected === null;
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -66,13 +72,16 @@ export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, f
 
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (element && follow && atBottom.current && selected === null) element.scrollTop = element.scrollHeight;
-  }, [count, follow, selected]);
+    if (!element || !following) return;
+    element.scrollTop = element.scrollHeight;
+    scrollTop.current = element.scrollTop;
+  }, [count, following]);
 
   function onScroll(event: TargetedEvent<HTMLDivElement>): void {
     const element = event.currentTarget;
     atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - rowHeight;
-    setScrollTop(element.scrollTop);
+    scrollTop.current = element.scrollTop;
+    if (!shown.current || !sameWindow(virtualWindow(count, rowHeight, element.scrollTop, height), shown.current)) setRenders((renders) => renders + 1);
   }
 
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>): void {
@@ -83,7 +92,8 @@ export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, f
     onSelect(next);
   }
 
-  const range = virtualWindow(count, rowHeight, scrollTop, height);
+  const range = virtualWindow(count, rowHeight, following ? endScrollTop(count, rowHeight, height) : scrollTop.current, height);
+  shown.current = range;
   const rows: ComponentChildren[] = [];
   for (let position = range.start; position < range.end; position++) rows.push(renderRow(position));
 

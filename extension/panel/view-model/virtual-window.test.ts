@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToReveal, virtualWindow } from './virtual-window.js';
+import { endScrollTop, sameWindow, scrollToReveal, virtualWindow } from './virtual-window.js';
 
 describe('virtual window', () => {
   it('renders only the rows in view plus overscan', () => {
@@ -15,5 +15,17 @@ describe('virtual window', () => {
     expect(scrollToReveal(5, 20, 0, 200)).toBeNull();
     expect(scrollToReveal(2, 20, 100, 200)).toBe(40);
     expect(scrollToReveal(20, 20, 0, 200)).toBe(220);
+  });
+
+  it("a list followed to its end renders the window the browser's own scroll to the end then asks for", () => {
+    // the follow sets scrollTop to scrollHeight; the browser clamps it to scrollHeight - clientHeight
+    const followed = virtualWindow(1_000, 20, endScrollTop(1_000, 20, 390), 390);
+    expect(followed).toMatchObject({ start: 972, end: 1_000 });
+    expect(sameWindow(virtualWindow(1_000, 20, 20_000 - 390, 390), followed)).toBe(true);
+    // a scroll of a few pixels keeps the rows; one past a row boundary, or more rows, changes them
+    expect(sameWindow(virtualWindow(1_000, 20, 100, 390), virtualWindow(1_000, 20, 105, 390))).toBe(true);
+    expect(sameWindow(virtualWindow(1_000, 20, 100, 390), virtualWindow(1_000, 20, 120, 390))).toBe(false);
+    expect(sameWindow(followed, virtualWindow(1_001, 20, endScrollTop(1_000, 20, 390), 390))).toBe(false);
+    expect(endScrollTop(5, 20, 390)).toBe(0);
   });
 });

@@ -17,6 +17,16 @@ export function virtualWindow(
   return { start, end, offsetTop: start * rowHeight, totalHeight };
 }
 
+/** The scrollTop of a list scrolled to its end (what the browser clamps `scrollHeight` to). */
+export function endScrollTop(count: number, rowHeight: number, viewportHeight: number): number {
+  return Math.max(0, count * rowHeight - viewportHeight);
+}
+
+/** Whether two windows put the same rows in the same place: rendering the second would change nothing. */
+export function sameWindow(a: VirtualWindow, b: VirtualWindow): boolean {
+  return a.start === b.start && a.end === b.end && a.offsetTop === b.offsetTop && a.totalHeight === b.totalHeight;
+}
+
 /** The scrollTop that brings row `position` into view, or null when it already is. */
 export function scrollToReveal(position: number, rowHeight: number, scrollTop: number, viewportHeight: number): number | null {
   const top = position * rowHeight;
