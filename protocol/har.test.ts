@@ -38,6 +38,25 @@ describe('HAR 1.2', () => {
     expect(entry._chunks).toEqual([[12, 24], [40.5, 25]]);
   });
 
+  it('times from the request sent where it is known, says what was truncated, and reads both back', () => {
+    const sent = { ...stream, requestStartedAt: stream.startedAt - 300, truncated: 'the stream budget (1 MB) was reached: 1,048,576 bytes kept' };
+    const har = harOf([harEntry(sent)], { name: 'streamscope', version: '1' });
+    expect(harSchema.safeParse(har).success).toBe(true);
+    const [entry] = har.log.entries;
+    expect(entry.startedDateTime).toBe('2026-01-02T03:04:04.706Z');
+    expect(entry.timings).toMatchObject({ send: 0, wait: 312, receive: 40 });
+    expect(entry.time).toBe(352);
+    expect(entry._headersAfter).toBe(300);
+    expect(entry.comment).toBe('streamscope: truncated — the stream budget (1 MB) was reached: 1,048,576 bytes kept');
+    const read = readHarStreams(JSON.parse(JSON.stringify(har)), 'a.har');
+    expect(read.ok && read.streams[0]).toMatchObject({ startedAt: stream.startedAt, requestStartedAt: stream.startedAt - 300 });
+    // a send time after the headers (another context's clock) is left out, not a negative wait
+    const skewed = harEntry({ ...stream, requestStartedAt: stream.startedAt + 5 });
+    expect(skewed.startedDateTime).toBe('2026-01-02T03:04:05.006Z');
+    expect(skewed._headersAfter).toBeUndefined();
+    expect(skewed.comment).toBeUndefined();
+  });
+
   it('keeps bytes that are no valid UTF-8 as base64, and reads them back exactly with their timing', () => {
     const broken = { ...stream, chunks: [{ bytes: new Uint8Array([0xef, 0xbb, 0xbf, 0x64, 0xe2]), at: 1 }, { bytes: new Uint8Array([0x82, 0xff]), at: null }] };
     const har = harOf([harEntry(broken)], { name: 'streamscope', version: '1' });
@@ -47,7 +66,7 @@ describe('HAR 1.2', () => {
     if (!read.ok) return;
     const [back] = read.streams;
     expect(back.chunks?.map((chunk) => [chunk.at, [...chunk.bytes]])).toEqual([[1, [0xef, 0xbb, 0xbf, 0x64, 0xe2]], [null, [0x82, 0xff]]]);
-    expect(back).toMatchObject({ entry: 0, method: 'POST', status: 200, statusText: 'OK', requestBody: '{"messages":[]}', startedAt: stream.startedAt });
+    expect(back).toMatchObject({ entry: 0, method: 'POST', status: 200, statusText: 'OK', requestBody: '{"messages":[]}', startedAt: stream.startedAt, requestStartedAt: stream.startedAt });
     expect(back.responseHeaders).toEqual({ 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' });
   });
 

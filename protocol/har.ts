@@ -52,7 +52,11 @@ export const harEntrySchema = z.object({
     receive: z.number(),
     comment: z.string().optional(),
   }),
+  /** What the capture did not keep (a budget cut the stream short), in words. */
+  comment: z.string().optional(),
   _chunks: z.array(chunkTiming).optional(),
+  /** ms from the request sent (`startedDateTime`) to the response's headers, which `_chunks` count from. */
+  _headersAfter: z.number().optional(),
 });
 export type HarEntry = z.infer<typeof harEntrySchema>;
 
@@ -80,6 +84,7 @@ const harInputSchema = z.object({
           content: z.object({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional() }),
         }),
         _chunks: z.unknown().optional(),
+        _headersAfter: z.unknown().optional(),
       }),
     ),
   }),
@@ -100,6 +105,10 @@ export type HarExchange = {
 export type HarStreamInput = HarExchange & {
   /** Epoch ms when the response's headers arrived. */
   startedAt: number;
+  /** Epoch ms when the request was sent, where the capture saw it. */
+  requestStartedAt?: number;
+  /** Why the body is cut short (a capture budget), where it is. */
+  truncated?: string | null;
   /** The body as it arrived, each piece with its ms since the response started (null: unknown). */
   chunks: readonly { bytes: Uint8Array; at: number | null }[];
   /** ms since the response started when it ended, null when unknown. */
@@ -122,9 +131,10 @@ function queryOf(url: string): { name: string; value: string }[] {
 }
 
 /**
- * A stream as a HAR 1.2 entry. The capture knows when the response's headers arrived, not when the
- * request was sent: `startedDateTime` is the headers' time, `wait` the time from them to the
- * first body bytes, `receive` from those to the end; what is unknown is -1, as HAR 1.2 says.
+ * A stream as a HAR 1.2 entry. `startedDateTime` is when the request was sent where the capture saw
+ * it, else when the response's headers arrived; `wait` runs from it to the first body bytes,
+ * `receive` from those to the end; what is unknown is -1, as HAR 1.2 says. `_chunks` times each
+ * piece from the headers, `_headersAfter` places the headers after the request.
  */
 export function harEntry(stream: HarStreamInput): HarEntry {
   const body = joinBytes(stream.chunks.map((chunk) => chunk.bytes));
@@ -134,11 +144,14 @@ export function harEntry(stream: HarStreamInput): HarEntry {
   const wait = times.length > 0 ? times.reduce((low, at) => Math.min(low, at)) : 0;
   const end = times.reduce((high, at) => Math.max(high, at), Math.max(stream.endedAt ?? 0, wait));
   const receive = end - wait;
+  // a send time after the headers (clocks of two contexts) is no send time
+  const headersAfter = stream.requestStartedAt !== undefined && stream.requestStartedAt <= stream.startedAt ? stream.startedAt - stream.requestStartedAt : null;
   const mimeType = headerOf(stream.responseHeaders, 'content-type') ?? 'text/event-stream';
   const requestType = headerOf(stream.requestHeaders, 'content-type') ?? 'application/octet-stream';
   return {
-    startedDateTime: new Date(stream.startedAt).toISOString(),
-    time: wait + receive,
+    startedDateTime: new Date(stream.startedAt - (headersAfter ?? 0)).toISOString(),
+    time: (headersAfter ?? 0) + wait + receive,
+    ...(stream.truncated ? { comment: `streamscope: truncated — ${stream.truncated}` } : {}),
     request: {
       method: stream.method.toUpperCase(),
       url: stream.url,
@@ -167,11 +180,14 @@ export function harEntry(stream: HarStreamInput): HarEntry {
       dns: -1,
       connect: -1,
       send: 0,
-      wait,
+      wait: (headersAfter ?? 0) + wait,
       receive,
-      comment: 'streamscope: timed from when the response headers arrived (the request\'s send time is not captured); _chunks has when each piece of the body arrived',
+      comment: headersAfter === null
+        ? 'streamscope: timed from when the response headers arrived (the request\'s send time was not captured); _chunks has when each piece of the body arrived'
+        : 'streamscope: timed from when the page sent the request; _chunks has when each piece of the body arrived, from the response headers (_headersAfter)',
     },
     _chunks: stream.chunks.map((chunk) => [chunk.at, chunk.bytes.byteLength]),
+    ...(headersAfter === null ? {} : { _headersAfter: headersAfter }),
   };
 }
 
@@ -183,8 +199,11 @@ export function harOf(entries: HarEntry[], creator: { name: string; version: str
 export type HarStream = HarExchange & {
   /** Its place in `log.entries`. */
   entry: number;
-  /** Epoch ms, when the HAR says. */
+  /** Epoch ms when the response's headers arrived: `startedDateTime` (when the request was sent)
+   * plus streamscope's `_headersAfter`, or `startedDateTime` alone from other writers. */
   startedAt: number | null;
+  /** Epoch ms when the request was sent, where the HAR says (`startedDateTime`, as HAR 1.2 means it). */
+  requestStartedAt: number | null;
   /** The body's pieces as they arrived (one untimed piece unless the HAR kept `_chunks`); null: the HAR kept no body. */
   chunks: { bytes: Uint8Array; at: number | null }[] | null;
 };
@@ -226,13 +245,14 @@ export function readHarStreams(value: unknown, file: string): HarReading {
   }
   const { entries } = har.data.log;
   const streams: HarStream[] = [];
-  for (const [index, { startedDateTime, request, response, _chunks }] of entries.entries()) {
+  for (const [index, { startedDateTime, request, response, _chunks, _headersAfter }] of entries.entries()) {
     const responseHeaders = Object.fromEntries(response.headers.filter((header) => !header.name.startsWith(':')).map((header) => [header.name.toLowerCase(), header.value]));
     // The MIME type stands in for a content type the HAR did not keep, as in the extension.
     if (!isEventStream(responseHeaders['content-type'] ?? response.content.mimeType ?? null, responseHeaders[uiMessageStreamHeader] ?? null)) continue;
     const body = bodyOf(response.content, `${file}: log.entries[${index}]`);
     if (typeof body === 'string') return { ok: false, problem: body };
     const started = startedDateTime === undefined ? NaN : Date.parse(startedDateTime);
+    const headersAfter = typeof _headersAfter === 'number' && Number.isFinite(_headersAfter) && _headersAfter >= 0 ? _headersAfter : 0;
     streams.push({
       entry: index,
       method: request.method,
@@ -242,7 +262,8 @@ export function readHarStreams(value: unknown, file: string): HarReading {
       status: response.status,
       statusText: response.statusText ?? '',
       responseHeaders,
-      startedAt: Number.isFinite(started) ? started : null,
+      startedAt: Number.isFinite(started) ? started + headersAfter : null,
+      requestStartedAt: Number.isFinite(started) ? started : null,
       chunks: body === null ? null : piecesOf(body, _chunks),
     });
   }

@@ -14,7 +14,7 @@ import { copyText, saveFile } from './save.js';
 const fileBase = (url: string) => url.replace(/^[a-z]+:\/\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 60) || 'stream';
 
 async function harEntryOfEntry(entry: StreamEntry, reveal: boolean) {
-  return harEntryOf(entry.meta, (await entry.bytes()) ?? [], entry.endedAt, reveal);
+  return harEntryOf(entry.meta, (await entry.bytes()) ?? [], entry.endedAt, reveal, entry.truncation?.note ?? null);
 }
 
 const copies = new Set(['cURL', 'lint', 'fetch']);
@@ -41,7 +41,7 @@ export function ExportBar({ entry }: { entry: StreamEntry }) {
       'scenario',
       'A scenario with the captured status, headers and timing: streamscope serve --scenarios DIR replays it',
       async () => {
-        const scenario = scenarioOf(entry.meta, await bytes(), entry.findings, reveal);
+        const scenario = scenarioOf(entry.meta, await bytes(), entry.findings, reveal, entry.truncation?.note ?? null);
         saveJson(`${scenario.name}.json`, scenario);
       },
     ],

@@ -68,6 +68,9 @@ describe('exports', () => {
     // the pieces split a character; joined, the body is text
     expect(entry.response.content).toMatchObject({ size: 35, text: 'data: {"type":"start"}\n\ndata: €\n\n' });
     expect(entry.timings).toMatchObject({ wait: 12.4, receive: 55 - 12.4 });
+    const truncated = harEntryOf(meta, chunks, 55, false, '1 MB kept');
+    expect(truncated.comment).toBe('streamscope: truncated — 1 MB kept');
+    expect(scenarioOf(meta, chunks, [], false, '1 MB kept').description).toMatch(/ — truncated: 1 MB kept$/);
     const revealed = JSON.stringify(harEntryOf(meta, chunks, 55, true));
     for (const secret of ['Bearer s3cret', 'k3y', 'sid=1']) expect(revealed).toContain(secret);
   });

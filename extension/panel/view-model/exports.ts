@@ -24,7 +24,7 @@ export function sseBytes(chunks: readonly KeptChunk[]): Uint8Array {
 }
 
 /** The stream as a HAR 1.2 entry: request, response with its body, timing; secrets redacted unless `reveal`. */
-export function harEntryOf(meta: StreamMeta, chunks: readonly KeptChunk[], endedAt: number | null, reveal = false): HarEntry {
+export function harEntryOf(meta: StreamMeta, chunks: readonly KeptChunk[], endedAt: number | null, reveal = false, truncated: string | null = null): HarEntry {
   return harEntry({
     method: meta.method,
     url: meta.url,
@@ -34,6 +34,8 @@ export function harEntryOf(meta: StreamMeta, chunks: readonly KeptChunk[], ended
     statusText: meta.statusText,
     responseHeaders: redactHeaders(meta.responseHeaders, reveal),
     startedAt: meta.startedAt,
+    ...(meta.requestStartedAt === undefined ? {} : { requestStartedAt: meta.requestStartedAt }),
+    truncated,
     chunks,
     endedAt,
   });
@@ -64,7 +66,7 @@ export function scenarioName(url: string): string {
  * they are no valid UTF-8 text) after a `delay` of its real gap; the status and headers as
  * captured (secrets redacted unless `reveal`); the findings it produced as `expect`.
  */
-export function scenarioOf(meta: StreamMeta, chunks: readonly KeptChunk[], findings: readonly Finding[], reveal = false) {
+export function scenarioOf(meta: StreamMeta, chunks: readonly KeptChunk[], findings: readonly Finding[], reveal = false, truncated: string | null = null) {
   const steps: ({ step: 'delay'; ms: number } | { step: 'raw'; data: string; encoding?: 'base64' })[] = [];
   let last = 0;
   for (const chunk of chunks) {
@@ -80,7 +82,7 @@ export function scenarioOf(meta: StreamMeta, chunks: readonly KeptChunk[], findi
   const headers = Object.fromEntries(Object.entries(redactHeaders(meta.responseHeaders, reveal)).filter(([name]) => !hopHeaders.has(name.toLowerCase())));
   return {
     name: scenarioName(meta.url),
-    description: `Captured by the streamscope panel from ${meta.method.toUpperCase()} ${meta.url}`,
+    description: `Captured by the streamscope panel from ${meta.method.toUpperCase()} ${meta.url}${truncated ? ` — truncated: ${truncated}` : ''}`,
     expect: [...new Set(findings.map((finding) => finding.code))],
     ...(meta.status >= 200 && meta.status <= 599 ? { status: meta.status } : {}),
     headers,

@@ -89,6 +89,7 @@ function harStreams(file: string, value: unknown, now: number): ImportResult {
       status: stream.status,
       statusText: stream.statusText,
       responseHeaders: stream.responseHeaders,
+      ...(stream.requestStartedAt === null ? {} : { requestStartedAt: stream.requestStartedAt }),
     }, stream.chunks === null ? 'the HAR kept no body: saved without content' : undefined);
     return { source, meta, headersKnown: true, chunks: stream.chunks, endedAt: last };
   });
