@@ -56,6 +56,18 @@ describe('stream row', () => {
     expect(streamRow(failed)).toMatchObject({ muted: true, clean: false, status: '500' });
   });
 
+  it('an ended stream stays live, never a premature finished, until the decoder has judged its end', () => {
+    expect(streamState(input({ settled: false, summary: summary({ terminal: null }) }))).toBe('live');
+    expect(streamState(input({ settled: false, summary: null }))).toBe('live');
+    expect(streamState(input({ settled: true, summary: summary({ terminal: 'abort' }) }))).toBe('aborted');
+    expect(streamState(input({ settled: true, summary: summary({ terminal: 'cut' }) }))).toBe('errored');
+    expect(streamState(input({ settled: true, summary: summary({ terminal: null }) }))).toBe('finished');
+    // a finish the decoder saw before the end stands; the page's own stop and an error need no judging
+    expect(streamState(input({ settled: false, summary: summary({ terminal: 'finish' }) }))).toBe('finished');
+    expect(streamState(input({ settled: false, status: 'cancelled' }))).toBe('cancelled');
+    expect(streamState(input({ settled: false, status: 'error' }))).toBe('errored');
+  });
+
   it('calls a stream clean only when it ended, was decoded and has no findings', () => {
     expect(streamRow(input({})).clean).toBe(true);
     expect(streamRow(input({ decoded: false })).clean).toBe(false);

@@ -70,7 +70,7 @@ export type StreamRow = {
   clean: boolean;
   /**
    * State, events and findings are the decoder's last word on the bytes received so far (an ended
-   * stream reads "finished" until its end is judged).
+   * stream reads "live" until its end is judged).
    */
   settled: boolean;
   /** Listed muted: not a stream. */
@@ -92,9 +92,13 @@ const terminalStates: Record<NonNullable<Summary['terminal']>, StreamState> = {
   cancelled: 'cancelled',
 };
 
-/** How an ended stream ended, as the decoder judged it (`terminal`); finished until it has. */
-function endedState(summary: Summary | null | undefined): StreamState {
-  return summary?.terminal ? terminalStates[summary.terminal] : 'finished';
+/**
+ * How an ended stream ended, as the decoder judged it (`terminal`). Until it has, the stream stays
+ * `live` rather than reading a `finished` the judgement may take back (it may be aborted or cut).
+ */
+function endedState(summary: Summary | null | undefined, settled: boolean): StreamState {
+  if (summary?.terminal) return terminalStates[summary.terminal];
+  return settled ? 'finished' : 'live';
 }
 
 export function streamState(input: StreamRowInput): StreamState {
@@ -107,7 +111,7 @@ export function streamState(input: StreamRowInput): StreamState {
     const elapsed = input.now - meta.startedAt;
     return elapsed - (input.lastDataAt ?? 0) >= input.stallMs ? 'stuck' : 'live';
   }
-  return endedState(input.summary);
+  return endedState(input.summary, input.settled ?? true);
 }
 
 export function streamRow(input: StreamRowInput, prompt: string | null = null): StreamRow {
