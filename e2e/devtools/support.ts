@@ -73,7 +73,7 @@ export function pageReplyText(page: Page): Promise<string> {
   );
 }
 
-/** Ended, and judged by the panel's decoder: its state is the verdict (until then it reads "finished"). */
+/** Ended, and judged by the panel's decoder: its state is the verdict (until then the row still reads "live"). */
 export const ended = (row: PanelRow) => row.settled && !['live', 'stuck'].includes(row.state);
 
 /** Waits for exactly one stream in the panel that satisfies `accept` (default: ended), selects it and returns its row. */
