@@ -2,19 +2,18 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHeartbeat } from '../../../protocol/index.js';
-import { createStore, type PanelStore } from '../state/store.js';
-import { capture, renderInStore, textAnswer } from '../test-support/panel-render.js';
+import { createStore } from '../state/store.js';
+import { capture, renderInStore, textAnswer, type Arrival, type CaptureOptions } from '../test-support/panel-render.js';
 import { EventsView } from './EventsView.js';
 
 afterEach(cleanup);
 
 const hostile = '<img src=x onerror="globalThis.pwned=1">';
 
-function showStream(build: (store: PanelStore) => void) {
+function showStream(arrivals: readonly Arrival[], options: CaptureOptions) {
   const store = createStore();
-  build(store);
-  const entry = store.streams.get('s1')!;
-  return { store, entry, ...renderInStore(<EventsView entry={entry} />, store) };
+  const entry = capture(store, 's1', arrivals, options);
+  return renderInStore(<EventsView entry={entry} />, store);
 }
 
 const rows = () => screen.getAllByTestId('event-row');
@@ -22,7 +21,7 @@ const cell = (row: HTMLElement, column: string) => row.querySelector(`.col-${col
 
 describe('EventsView', () => {
   it('lists every event with its index, time, type and payload', () => {
-    showStream((store) => capture(store, 's1', [{ at: 3, chunks: textAnswer(['Hel']) }, { at: 9, chunks: [], raw: encodeHeartbeat() }], { done: true, end: { at: 12, outcome: 'complete' } }));
+    showStream([{ at: 3, chunks: textAnswer(['Hel']) }, { at: 9, chunks: [], raw: encodeHeartbeat() }], { done: true, end: { at: 12, outcome: 'complete' } });
     expect(screen.getByTestId('events-count').textContent).toBe('7 events');
     expect(rows().map((row) => cell(row, 'type'))).toEqual(['start', 'text-start', 'text-delta', 'text-end', 'finish', 'comment', '[DONE]']);
     expect(cell(rows()[2], 'index')).toBe('2');
@@ -31,7 +30,7 @@ describe('EventsView', () => {
   });
 
   it('renders hostile text in a delta as text: no element is created from it', () => {
-    showStream((store) => capture(store, 's1', [{ at: 1, chunks: textAnswer([hostile]) }], { end: { at: 2, outcome: 'complete' } }));
+    showStream([{ at: 1, chunks: textAnswer([hostile]) }], { end: { at: 2, outcome: 'complete' } });
     fireEvent.click(rows()[2]);
     const inspector = screen.getByTestId('event-inspector');
     expect(cell(rows()[2], 'payload')).toContain('<img src=x');
@@ -43,9 +42,7 @@ describe('EventsView', () => {
   });
 
   it('opens the clicked event in the inspector: its findings, raw frame and JSON tree', () => {
-    const { store } = showStream((store) =>
-      capture(store, 's1', [{ at: 1, chunks: [{ type: 'start' }, { type: 'text-delta', id: 'nope', delta: 'x' }] }], { end: { at: 2, outcome: 'complete' } }),
-    );
+    const { store } = showStream([{ at: 1, chunks: [{ type: 'start' }, { type: 'text-delta', id: 'nope', delta: 'x' }] }], { end: { at: 2, outcome: 'complete' } });
     expect(screen.queryByTestId('event-inspector')).toBeNull();
     fireEvent.click(rows()[1]);
     expect(store.selection.eventIndex.value).toBe(1);
@@ -63,9 +60,7 @@ describe('EventsView', () => {
   });
 
   it('searches events, marks matches, and keeps only flagged events when asked', () => {
-    const { store } = showStream((store) =>
-      capture(store, 's1', [{ at: 1, chunks: [...textAnswer(['Ber', 'lin']), { type: 'text-delta', id: 'ghost', delta: 'x' }] }], { end: { at: 2, outcome: 'complete' } }),
-    );
+    const { store } = showStream([{ at: 1, chunks: [...textAnswer(['Ber', 'lin']), { type: 'text-delta', id: 'ghost', delta: 'x' }] }], { end: { at: 2, outcome: 'complete' } });
     fireEvent.input(screen.getByPlaceholderText('Search events and text'), { target: { value: 'Berlin' } });
     expect(store.filter.events.value).toBe('Berlin');
     expect(screen.getByTestId('events-count').textContent).toBe('2 of 7 events');

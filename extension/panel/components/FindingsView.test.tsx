@@ -10,7 +10,7 @@ afterEach(cleanup);
 function showFindings(arrivals: readonly Arrival[], options: CaptureOptions) {
   const store = createStore();
   const entry = capture(store, 's1', arrivals, options);
-  return { store, ...renderInStore(<FindingsView entry={entry} />, store) };
+  return renderInStore(<FindingsView entry={entry} />, store);
 }
 
 const findings = () => screen.getAllByTestId('finding');

@@ -28,7 +28,7 @@ function showStalledStream() {
     ],
     { done: true, end: { at: 3020, outcome: 'complete' }, meta: { startedAt, requestStartedAt: startedAt - 200 } },
   );
-  return { store, ...renderInStore(<TimingView entry={entry} />, store) };
+  return renderInStore(<TimingView entry={entry} />, store);
 }
 
 const stat = (label: string) => screen.getAllByText(label, { selector: '.stat-label' })[0].previousElementSibling?.textContent;
