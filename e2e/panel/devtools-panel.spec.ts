@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   server = await startPanelServer();
   devtools = await launchWithDevtools();
   page = await devtools.context.newPage();
-  await page.goto(`${server.base}/chat`);
+  await page.goto(server.page);
   panel = await devtools.openPanel(page);
 });
 
@@ -29,9 +29,9 @@ test.afterAll(async () => {
 });
 
 /** Posts a chat as `DefaultChatTransport` does and reads the reply (or fails on an error status, as it does); `abortAfterFirstRead` stops it as useChat's Stop does. */
-async function chat(prompt: string, body: { stream: string; hold?: string }, abortAfterFirstRead = false): Promise<void> {
+async function chat(prompt: string, scenario: string, abortAfterFirstRead = false): Promise<void> {
   await page.evaluate(
-    async ({ prompt, body, abortAfterFirstRead }) => {
+    async ({ prompt, scenario, abortAfterFirstRead }) => {
       const messages = [
         { id: 'u0', role: 'user', parts: [{ type: 'text', text: 'an earlier question' }] },
         { id: 'a0', role: 'assistant', parts: [{ type: 'text', text: 'an earlier answer' }] },
@@ -40,8 +40,8 @@ async function chat(prompt: string, body: { stream: string; hold?: string }, abo
       const controller = new AbortController();
       const response = await fetch('/api/chat', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-123' },
-        body: JSON.stringify({ id: 'chat-1', messages, ...body }),
+        headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-123', 'x-streamscope-scenario': scenario },
+        body: JSON.stringify({ id: 'chat-1', messages }),
         signal: controller.signal,
       });
       if (!response.ok) return void (await response.text());
@@ -55,7 +55,7 @@ async function chat(prompt: string, body: { stream: string; hold?: string }, abo
       }
       while (!(await reader.read()).done);
     },
-    { prompt, body, abortAfterFirstRead },
+    { prompt, scenario, abortAfterFirstRead },
   );
 }
 
@@ -68,8 +68,8 @@ const filterStreams = (text: string) =>
   })()`);
 
 test('chat requests are told apart by their prompt, and the list filters on it', async () => {
-  await chat('What is the weather in Berlin?', { stream: 'tool' });
-  await chat('Say hello', { stream: 'clean' });
+  await chat('What is the weather in Berlin?', 'tool');
+  await chat('Say hello', 'clean');
   const rows = await panel.waitForRows('two chats, both ended', (rows) => rows.length === 2 && rows.every((row) => row.state !== 'live'));
   expect(rows.map((row) => row.state)).toEqual(['errored', 'finished']);
   const prompts = await panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=stream-prompt]')].map((prompt) => prompt.textContent)`);
@@ -112,16 +112,16 @@ test('the Request tab shows the request, its body as a transcript and tree, and 
 });
 
 test('a chat request answered with an error instead of a stream is listed, muted, with its status', async () => {
-  await chat('This one fails', { stream: 'no-such-stream' });
+  await chat('This one fails', 'no-such-stream');
   const rows = await panel.waitForRows('the failed chat', (rows) => rows.some((row) => row.text.includes('This one fails')));
   const failed = rows.find((row) => row.text.includes('This one fails'))!;
   expect(failed.state).toBe('failed');
-  expect(failed.text).toContain('400');
+  expect(failed.text).toContain('404');
   expect(await panel.evaluate<boolean>(`[...document.querySelectorAll('[data-testid=stream-row]')].find((row) => row.textContent.includes('This one fails')).classList.contains('muted-row')`)).toBe(true);
 });
 
 test("a page's own stop shows the stream as cancelled, with no error", async () => {
-  await chat('Stop this one', { stream: 'tool', hold: 'stop-1' }, true);
+  await chat('Stop this one', server.scenario('tool', { hold: 'stop-1' }), true);
   const rows = await panel.waitForRows('the stopped chat, cancelled', (rows) => rows.some((row) => row.text.includes('Stop this one') && row.state === 'cancelled'));
   const stopped = rows.find((row) => row.text.includes('Stop this one'))!;
   expect(stopped.findings).not.toContain('✖');
@@ -138,7 +138,7 @@ test("a page's own stop shows the stream as cancelled, with no error", async () 
 });
 
 test('a new client version judges the captured streams again', async () => {
-  await chat('Unknown reason', { stream: 'unknown-reason' });
+  await chat('Unknown reason', 'unknown-reason');
   const worstOf = (rows: { text: string; findings: string }[]) => rows.find((row) => row.text.includes('Unknown reason'))?.findings ?? '';
   const before = await panel.waitForRows('the unknown-reason chat judged for ai 6', (rows) => worstOf(rows).includes('schema-violation'));
   expect(worstOf(before)).toContain('schema-violation');

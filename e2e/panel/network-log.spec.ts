@@ -26,15 +26,15 @@ test('the panel shows a stream the hook missed from the network log, and a hooke
     await page.addInitScript(() => {
       (window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch = window.fetch;
     });
-    await page.goto(`${server.base}/chat`);
+    await page.goto(server.page);
     expect(await page.evaluate(() => (window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch !== window.fetch)).toBe(true);
     // DevTools reads the network log only while it is open: open it before the requests.
     const panel = await devtools.openPanel(page);
 
     await page.evaluate(async () => {
       const read = (fetchWith: typeof fetch, url: string) => fetchWith(url, { method: 'POST', body: '{}' }).then((response) => response.text());
-      await read((window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch, '/stream/clean?via=unhooked');
-      await read(window.fetch, '/stream/clean?via=hooked');
+      await read((window as unknown as { unhookedFetch: typeof fetch }).unhookedFetch, '/api/chat?scenario=clean&via=unhooked');
+      await read(window.fetch, '/api/chat?scenario=clean&via=hooked');
     });
 
     const rows = await panel.waitForRows(

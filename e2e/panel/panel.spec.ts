@@ -6,7 +6,7 @@ import { expect, panelUrl, startStream, test } from './support/fixtures.js';
 
 test('the panel shows a live stream, then its findings, message and timing', async ({ extension, panelServer }) => {
   const page = await extension.context.newPage();
-  await page.goto(`${panelServer.base}/chat`);
+  await page.goto(panelServer.page);
   const tabId = await extension.tabIdOf(page);
   const panel = await extension.context.newPage();
   // The panel logs no errors and throws nothing while it works.
@@ -15,12 +15,12 @@ test('the panel shows a live stream, then its findings, message and timing', asy
   panel.on('pageerror', (error) => problems.push(error.message));
   await panel.goto(panelUrl(extension.extensionId, tabId));
 
-  await startStream(page, `${panelServer.base}/stream/tool?hold=live-1`);
+  await startStream(page, `${panelServer.base}/api/chat`, panelServer.scenario('tool', { hold: 'live-1' }));
   const row = panel.getByTestId('stream-row');
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-state', 'live');
   await expect(row).toContainText('POST');
-  await expect(row).toContainText('/stream/tool');
+  await expect(row).toContainText('/api/chat');
   await row.click();
   await expect(panel.getByTestId('event-row').filter({ hasText: 'data-status' })).toHaveCount(1);
   await expect(panel.getByTestId('detail-header')).toContainText('live');
@@ -63,11 +63,11 @@ test('the panel shows a live stream, then its findings, message and timing', asy
 
 test('long streams render only the rows in view; clear empties the list', async ({ extension, panelServer }) => {
   const page = await extension.context.newPage();
-  await page.goto(`${panelServer.base}/chat`);
+  await page.goto(panelServer.page);
   const tabId = await extension.tabIdOf(page);
   const panel = await extension.context.newPage();
   await panel.goto(panelUrl(extension.extensionId, tabId));
-  await startStream(page, `${panelServer.base}/stream/long`);
+  await startStream(page, `${panelServer.base}/api/chat`, 'long');
 
   const row = panel.getByTestId('stream-row');
   await expect(row).toHaveAttribute('data-state', 'finished');
@@ -94,18 +94,18 @@ test('long streams render only the rows in view; clear empties the list', async 
 
 test('"preserve log" keeps streams across a navigation; without it they go', async ({ extension, panelServer }) => {
   const page = await extension.context.newPage();
-  await page.goto(`${panelServer.base}/chat`);
+  await page.goto(panelServer.page);
   const tabId = await extension.tabIdOf(page);
   const panel = await extension.context.newPage();
   await panel.goto(panelUrl(extension.extensionId, tabId));
   const rows = panel.getByTestId('stream-row');
   const preserve = panel.getByRole('checkbox', { name: 'Preserve log' });
 
-  await startStream(page, `${panelServer.base}/stream/clean?n=1`);
+  await startStream(page, `${panelServer.base}/api/chat?n=1`, 'clean');
   await expect(rows).toHaveCount(1);
   await preserve.check();
   await page.reload();
-  await startStream(page, `${panelServer.base}/stream/clean?n=2`);
+  await startStream(page, `${panelServer.base}/api/chat?n=2`, 'clean');
   await expect(rows.filter({ hasText: 'n=2' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'n=1' })).toHaveCount(1);
 
@@ -114,7 +114,7 @@ test('"preserve log" keeps streams across a navigation; without it they go', asy
   await expect(preserve).toBeChecked();
   await preserve.uncheck();
   await page.reload();
-  await startStream(page, `${panelServer.base}/stream/clean?n=3`);
+  await startStream(page, `${panelServer.base}/api/chat?n=3`, 'clean');
   await expect(rows.filter({ hasText: 'n=3' })).toHaveCount(1);
   await expect(rows).toHaveCount(1);
   await page.close();

@@ -12,20 +12,20 @@ const docsImage = fileURLToPath(new URL('../../docs/panel.png', import.meta.url)
 test('README screenshot of the panel', async ({ extension, panelServer }, testInfo) => {
   const theme = process.env.STREAMSCOPE_SCREENSHOT_THEME === 'dark' ? 'dark' : 'light';
   const page = await extension.context.newPage();
-  await page.goto(`${panelServer.base}/chat`);
+  await page.goto(panelServer.page);
   const tabId = await extension.tabIdOf(page);
   const panel = await extension.context.newPage();
   await panel.setViewportSize({ width: 1280, height: 720 });
   await panel.goto(panelUrl(extension.extensionId, tabId, theme));
 
   const rows = panel.getByTestId('stream-row');
-  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'clean' });
+  await startStream(page, `${panelServer.base}/api/chat`, 'clean');
   await expect(rows.nth(0)).toHaveAttribute('data-state', 'finished');
-  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot' });
+  await startStream(page, `${panelServer.base}/api/chat`, panelServer.scenario('tool', { hold: 'shot' }));
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'live');
   panelServer.release('shot');
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'errored');
-  await startStream(page, `${panelServer.base}/api/chat`, { stream: 'tool', hold: 'shot-live' });
+  await startStream(page, `${panelServer.base}/api/chat`, panelServer.scenario('tool', { hold: 'shot-live' }));
   await expect(rows.nth(2)).toHaveAttribute('data-state', 'live');
 
   await rows.nth(1).click();

@@ -25,7 +25,7 @@ test.afterAll(async () => {
 const press = (key: string) => demo.panel.evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true })), true`);
 
 /** Posts a chat to `/api/chat?case=NAME` (the row's path tells the cases apart) without waiting for it. */
-const chat = (name: string, body: Record<string, string>) => startStream(demo.page, `${demo.server.base}/api/chat?case=${name}`, body);
+const chat = (name: string, scenario: string) => startStream(demo.page, `${demo.server.base}/api/chat?case=${name}`, scenario);
 
 async function openEnded(name: string): Promise<void> {
   await demo.panel.waitForRows(`the ${name} chat, finished`, (rows) => rows.some((row) => row.path.includes(`case=${name}`) && row.state === 'finished'));
@@ -57,7 +57,7 @@ const readInspector = `(() => {
 type Inspector = { title: string; raw: string[]; json: string[] } | null;
 
 test('search marks its matches in the events list and the inspector, and stream markup stays text', async () => {
-  await chat('split', { stream: 'split-words' });
+  await chat('split', 'split-words');
   await openEnded('split');
   await demo.panel.show('events');
   await demo.panel.searchEvents('world');
@@ -148,7 +148,7 @@ test('the Timing tab: first byte from the request sent, a stall that grows while
     })()`,
     'the stall threshold setting',
   );
-  await chat('timing', { stream: 'stepped-stall', waitMs: '300', hold: 'timing-1' });
+  await chat('timing', demo.server.scenario('stepped-stall', { headersDelayMs: 300, hold: 'timing-1' }));
   await demo.panel.waitForRows('the timing chat, live', (rows) => rows.some((row) => row.path.includes('case=timing')));
   await demo.panel.select('case=timing');
   await press('4');

@@ -17,6 +17,12 @@ function streamResponse(session: Session, scenario: Scenario): Response {
   });
 }
 
+/** Waits out the scenario's `headersDelayMs` before its response (and its script) starts. */
+function headersDelay(context: MockContext, scenario: Scenario): Promise<void> {
+  const ms = scenario.headersDelayMs;
+  return ms ? new Promise((resolve) => context.timers.set(resolve, ms)) : Promise.resolve();
+}
+
 function unknownScenario(context: MockContext, name: string): Response {
   const known = context.registry.list().map((entry) => entry.scenario.name);
   return HttpResponse.json({ error: `[streamscope] unknown scenario "${name}"; known: ${known.join(', ')}` }, { status: 404 });
@@ -39,6 +45,7 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
       const name = pickScenarioName(request, body) ?? context.registry.defaultName;
       const scenario = context.registry.get(name);
       if (!scenario) return unknownScenario(context, name);
+      await headersDelay(context, scenario);
       return streamResponse(context.sessions.start(scenario, body.id, scriptFor(scenario, continuedMessageOf(json))), scenario);
     }),
     http.get(`${base}/api/chat/:id/stream`, ({ params }) => {
@@ -50,9 +57,10 @@ export function createMockHandlers(context: MockContext): HttpHandler[] {
       const stopped = context.sessions.active(String(params.id))?.stop() ?? false;
       return HttpResponse.json({ stopped }, { status: stopped ? 200 : 404 });
     }),
-    http.get(`${base}/sse/:scenario`, ({ params }) => {
+    http.get(`${base}/sse/:scenario`, async ({ params }) => {
       const scenario = context.registry.get(String(params.scenario));
       if (!scenario) return unknownScenario(context, String(params.scenario));
+      await headersDelay(context, scenario);
       return streamResponse(context.sessions.start(scenario), scenario);
     }),
     http.get(`${base}/api/scenarios`, () =>

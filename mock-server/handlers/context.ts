@@ -2,7 +2,7 @@
 import { createRegistry, type Registry } from '../scenarios/registry.js';
 import { createHolds, type Holds } from './holds.js';
 import { createSessionTable, type SessionTable } from './sessions.js';
-import { createStats, createTimers, type MockStats } from './stats.js';
+import { createStats, createTimers, type MockStats, type Timers } from './stats.js';
 
 export type MockOptions = {
   registry?: Registry;
@@ -21,6 +21,8 @@ export type MockContext = {
   sessions: SessionTable;
   holds: Holds;
   stats: MockStats;
+  /** The timers every wait of this mock goes through, so that `stats.activeTimers` counts them all. */
+  timers: Timers;
   baseUrl: string;
 };
 
@@ -29,19 +31,21 @@ export const defaultResumeWindowMs = 3000;
 export function createMockContext(options: MockOptions = {}): MockContext {
   const stats = createStats();
   const holds = createHolds();
+  const timers = createTimers(stats);
   const registry = options.registry ?? createRegistry();
   if (options.defaultScenario !== undefined) registry.setDefault(options.defaultScenario);
   return {
     registry,
     sessions: createSessionTable({
       stats,
-      timers: createTimers(stats),
+      timers,
       holds,
       resumeWindowMs: options.resumeWindowMs ?? defaultResumeWindowMs,
       log: options.log ?? ((line) => console.warn(line)),
     }),
     holds,
     stats,
+    timers,
     baseUrl: (options.baseUrl ?? '*').replace(/\/$/, ''),
   };
 }

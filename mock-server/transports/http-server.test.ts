@@ -164,6 +164,27 @@ describe('HTTP details', () => {
     expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404);
   });
 
+  it('holds the status and headers back for headersDelayMs, on a counted timer, before the script starts', async () => {
+    const delay = 150;
+    const name = server.addScenario({ name: 'thinks-first', expect: [], headersDelayMs: delay, steps: [{ step: 'chunk', chunk: { type: 'start' } }] });
+    const started = performance.now();
+    let answered = false;
+    const response = fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'x-streamscope-scenario': name }, body: chatBody('hi') }).then((value) => {
+      answered = true;
+      return value;
+    });
+    await vi.waitUntil(() => server.stats().activeTimers === 1);
+    expect({ answered, activeStreams: server.stats().activeStreams }).toEqual({ answered: false, activeStreams: 0 });
+    const headersAt = await response.then(() => performance.now() - started);
+    // Load can only make the headers later, never earlier.
+    expect(headersAt).toBeGreaterThanOrEqual(delay - 1);
+    expect(await (await response).text()).toContain('"type":"start"');
+  });
+
+  it('refuses a negative or fractional headersDelayMs, naming the field', () => {
+    expect(() => server.addScenario({ expect: [], headersDelayMs: -5, steps: [{ step: 'done' }] })).toThrow(/headersDelayMs/);
+  });
+
   it('serves the demo page (or says how to build it) at /', async () => {
     const response = await fetch(server.url);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);

@@ -147,6 +147,8 @@ export const scenarioSchema = z.strictObject({
   status: z.number().int().min(200).max(599).optional(),
   /** Merged over the UI message stream headers. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** Wait this long before sending the status and headers: a backend that thinks before it answers. */
+  headersDelayMs: ms.optional(),
   /** Seed of the jitter generator: the same seed replays the same timing. */
   seed: z.number().int().optional(),
   steps: z.array(stepSchema).min(1),

@@ -1,6 +1,6 @@
 /**
  * The set-up most panel tests in real DevTools share: the demo streams' server, Chromium with
- * DevTools open on its chat page, and the streamscope panel selected.
+ * DevTools open on a page of it, and the streamscope panel selected.
  */
 import type { Page } from '@playwright/test';
 import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './devtools.js';
@@ -20,7 +20,7 @@ export async function openDemoChatPanel(): Promise<DemoChatPanel> {
   };
   try {
     const page = await devtools.context.newPage();
-    await page.goto(`${server.base}/chat`);
+    await page.goto(server.page);
     return { server, devtools, page, panel: await devtools.openPanel(page), close };
   } catch (error) {
     await close();

@@ -1,6 +1,6 @@
 /**
  * The panel tests' fixtures: the capture tests' Chromium with the extension (`extension`), plus
- * the demo streams' server and helpers to start a stream in a page and open the panel on its tab.
+ * the demo streams' mock server and helpers to start a stream in a page and open the panel on its tab.
  */
 import type { Page } from '@playwright/test';
 import { PANEL_PAGE_PATH } from '../../../extension/shared/hops.js';
@@ -9,14 +9,14 @@ import { startPanelServer, type PanelServer } from './panel-server.js';
 
 export { expect } from '@playwright/test';
 
-/** Starts reading a stream in the page the way a chat client does (a POST), without waiting for it. */
-export async function startStream(page: Page, url: string, body: Record<string, string> = {}): Promise<void> {
+/** Starts reading `scenario` in the page the way a chat client does (a POST to `url`), without waiting for it. */
+export async function startStream(page: Page, url: string, scenario: string): Promise<void> {
   await page.evaluate(
-    ([url, body]) => {
-      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [], ...body }) };
+    ([url, scenario]) => {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamscope-scenario': scenario }, body: JSON.stringify({ messages: [] }) };
       void fetch(url, init).then((response) => response.text());
     },
-    [url, body] as const,
+    [url, scenario] as const,
   );
 }
 
