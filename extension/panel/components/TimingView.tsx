@@ -10,7 +10,7 @@ import { formatMs } from '../view-model/format.js';
 import { axisTicks } from '../view-model/time-axis.js';
 import { computeTiming, stallText, type Gap, type Timeline } from '../view-model/timing.js';
 import { useElapsed } from './use-elapsed.js';
-import { useWidth } from './use-width.js';
+import { useClientSize } from './use-client-size.js';
 
 /** Pixels a tick label needs: at most one label per this width. */
 const tickSpacing = 60;
@@ -38,7 +38,7 @@ function EventLink({ index, onJump }: { index: number; onJump: (index: number) =
 }
 
 function TimelineChart({ timeline, live, onJump }: { timeline: Timeline; live: boolean; onJump: (index: number) => void }) {
-  const [plot, width] = useWidth<HTMLDivElement>(400);
+  const [plot, width] = useClientSize<HTMLDivElement>('clientWidth', 400);
   const { spanMs, leadMs, slots } = timeline;
   const at = (ms: number) => `${spanMs > 0 ? Math.min(100, (ms / spanMs) * 100) : 0}%`;
   const wide = (fromMs: number, toMs: number) => ({ left: at(fromMs), width: at(Math.max(0, toMs - fromMs)) });

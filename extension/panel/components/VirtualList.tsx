@@ -6,6 +6,7 @@
 import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { endScrollTop, sameWindow, scrollToReveal, virtualWindow, type VirtualWindow } from '../view-model/virtual-window.js';
+import { useClientSize } from './use-client-size.js';
 
 type Props = {
   count: number;
@@ -43,25 +44,15 @@ function nextPosition(key: string, current: number | null, count: number, page: 
 }
 
 export function VirtualList({ count, rowHeight, selected, onSelect, renderRow, follow = false, label, testId }: Props) {
-  const viewport = useRef<HTMLDivElement>(null);
+  const [viewport, height] = useClientSize<HTMLDivElement>('clientHeight', 400);
   // Where the viewport is scrolled, and the window last rendered: a scroll event renders again
   // only when it brings other rows into view (following the live end scrolls, but the render that
   // appended the rows already drew the end, so the list's own scroll costs no second render).
   const scrollTop = useRef(0);
   const shown = useRef<VirtualWindow | null>(null);
   const [, setRenders] = useState(0);
-  const [height, setHeight] = useState(400);
   const atBottom = useRef(true);
   const following = follow && atBottom.current && selected === null;
-
-  useLayoutEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    setHeight(element.clientHeight);
-    return () => observer.disconnect();
-  }, []);
 
   useLayoutEffect(() => {
     const element = viewport.current;
