@@ -5,7 +5,7 @@
  * new client version re-judges the streams already captured.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
+import { changeSetting, launchWithDevtools, type DevtoolsBrowser, type Panel } from './support/devtools.js';
 import { startPanelServer, type PanelServer } from './support/panel-server.js';
 
 let server: PanelServer;
@@ -142,17 +142,7 @@ test('a new client version judges the captured streams again', async () => {
   const worstOf = (rows: { text: string; findings: string }[]) => rows.find((row) => row.text.includes('Unknown reason'))?.findings ?? '';
   const before = await panel.waitForRows('the unknown-reason chat judged for ai 6', (rows) => worstOf(rows).includes('schema-violation'));
   expect(worstOf(before)).toContain('schema-violation');
-  await panel.evaluate(`document.querySelector('[data-testid=settings-button]').click(), true`);
-  await panel.waitFor<boolean>(
-    `(() => {
-      const select = document.querySelector('[data-testid=setting-client]');
-      if (!select) return false;
-      select.value = '5';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;
-    })()`,
-    'the client setting',
-  );
+  await changeSetting(panel, 'setting-client', '5');
   const after = await panel.waitForRows('the same chat judged for ai 5', (rows) => !worstOf(rows).includes('schema-violation') && worstOf(rows) !== '');
   expect(worstOf(after)).toContain('finish-reason-unsupported');
 });

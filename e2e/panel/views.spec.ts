@@ -8,6 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { devtoolsTargets } from '../../playwright/devtools-targets.js';
 import { openDemoChatPanel, type DemoChatPanel } from './support/demo-chat-panel.js';
+import { changeSetting } from './support/devtools.js';
 import { startStream } from './support/fixtures.js';
 
 let demo: DemoChatPanel;
@@ -137,17 +138,7 @@ function ms(text: string): number {
 const stallSeconds = (line: string) => Number(/^Stalled ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN);
 
 test('the Timing tab: first byte from the request sent, a stall that grows while live and is final once ended, axis, lanes, steps and stalls', async () => {
-  await demo.panel.evaluate(`document.querySelector('[data-testid=settings-button]').click(), true`);
-  await demo.panel.waitFor<boolean>(
-    `(() => {
-      const input = document.querySelector('[data-testid=setting-stall]');
-      if (!input) return false;
-      input.value = '1000';
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;
-    })()`,
-    'the stall threshold setting',
-  );
+  await changeSetting(demo.panel, 'setting-stall', '1000');
   await chat('timing', demo.server.scenario('stepped-stall', { headersDelayMs: 300, hold: 'timing-1' }));
   await demo.panel.waitForRows('the timing chat, live', (rows) => rows.some((row) => row.path.includes('case=timing')));
   await demo.panel.select('case=timing');
